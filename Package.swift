@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+// Surgecast: traffic forecasting and autoscaling recommendations.
+//
+// Modules follow one dependency arrow (see README "Architecture"):
+//   CLAPACKE ← LinearAlgebra ← TimeSeries / HolidayCalendars ← Features ← Modeling
+//   ← Forecasting ← Autoscaling ← SurgecastCLI ← surgecast
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+  name: "Surgecast",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "surgecast", targets: ["surgecast"]),
+    .executable(name: "surgecast-bench", targets: ["surgecast-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // Only LinearAlgebra imports this module.
+    .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"], swiftSettings: strict),
+    .target(name: "TimeSeries", swiftSettings: strict),
+    .target(name: "HolidayCalendars", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(
+      name: "TrafficSynthesis", dependencies: ["TimeSeries", "HolidayCalendars"],
+      swiftSettings: strict),
+    .target(
+      name: "Features", dependencies: ["TimeSeries", "HolidayCalendars", "LinearAlgebra"],
+      swiftSettings: strict),
+    .target(name: "Modeling", dependencies: ["Features", "LinearAlgebra"], swiftSettings: strict),
+    .target(name: "Forecasting", dependencies: ["Modeling"], swiftSettings: strict),
+    .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
+    .target(
+      name: "SurgecastCLI",
+      dependencies: [
+        "Autoscaling", "TrafficSynthesis",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict),
+    .executableTarget(
+      name: "surgecast-bench",
+      dependencies: ["SurgecastCLI", "CLAPACKE"],
+      swiftSettings: strict),
+
+    .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+    .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
+    .testTarget(name: "HolidayCalendarsTests", dependencies: ["HolidayCalendars"]),
+    .testTarget(
+      name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

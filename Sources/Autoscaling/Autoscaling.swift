@@ -1,0 +1,1 @@
+// Autoscaling: implementation in progress (see README 'Architecture').

@@ -1,0 +1,1 @@
+// Features: implementation in progress (see README 'Architecture').

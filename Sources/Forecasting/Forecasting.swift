@@ -1,0 +1,1 @@
+// Forecasting: implementation in progress (see README 'Architecture').

@@ -1,0 +1,1 @@
+// HolidayCalendars: implementation in progress (see README 'Architecture').

@@ -1,0 +1,1 @@
+// LinearAlgebra: implementation in progress (see README 'Architecture').

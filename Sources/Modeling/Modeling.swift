@@ -1,0 +1,1 @@
+// Modeling: implementation in progress (see README 'Architecture').

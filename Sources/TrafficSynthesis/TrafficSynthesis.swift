@@ -1,0 +1,1 @@
+// TrafficSynthesis: implementation in progress (see README 'Architecture').

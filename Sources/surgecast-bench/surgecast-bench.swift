@@ -1,0 +1,1 @@
+// surgecast-bench: implementation in progress (see README 'Architecture').

@@ -1,0 +1,1 @@
+// HolidayCalendarsTests: tests in progress.

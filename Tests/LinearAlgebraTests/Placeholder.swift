@@ -1,0 +1,1 @@
+// LinearAlgebraTests: tests in progress.

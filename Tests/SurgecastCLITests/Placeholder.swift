@@ -1,0 +1,1 @@
+// SurgecastCLITests: tests in progress.

@@ -1,0 +1,1 @@
+// TimeSeriesTests: tests in progress.

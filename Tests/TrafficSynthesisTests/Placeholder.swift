@@ -1,0 +1,1 @@
+// TrafficSynthesisTests: tests in progress.
