@@ -1,1 +1,0 @@
-// HolidayCalendars: implementation in progress (see README 'Architecture').

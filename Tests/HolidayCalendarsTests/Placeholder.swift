@@ -1,1 +1,0 @@
-// HolidayCalendarsTests: tests in progress.
