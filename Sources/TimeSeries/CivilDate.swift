@@ -57,3 +57,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 }
+
+extension CivilDate {
+  /// ISO weekday (1 = Monday … 7 = Sunday) of the date `days` after 1970-01-01 (a Thursday).
+  @inlinable public static func isoWeekday(daysSinceEpoch days: Int) -> Int {
+    ((days % 7 + 7 + 3) % 7) + 1
+  }
+}

@@ -1,1 +1,0 @@
-// TimeSeriesTests: tests in progress.
