@@ -1,1 +1,0 @@
-// TrafficSynthesis: implementation in progress (see README 'Architecture').

@@ -1,1 +1,0 @@
-// TrafficSynthesisTests: tests in progress.
