@@ -3,7 +3,7 @@
 //
 // Modules follow one dependency arrow (see README "Architecture"):
 //   CLAPACKE ← LinearAlgebra ← TimeSeries / HolidayCalendars ← Features ← Modeling
-//   ← Forecasting ← Autoscaling ← SurgecastCLI ← surgecast
+//   ← Evaluation / Forecasting ← Autoscaling ← SurgecastCLI ← surgecast
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -31,7 +31,8 @@ let package = Package(
       name: "Features", dependencies: ["TimeSeries", "HolidayCalendars", "LinearAlgebra"],
       swiftSettings: strict),
     .target(name: "Modeling", dependencies: ["Features", "LinearAlgebra"], swiftSettings: strict),
-    .target(name: "Forecasting", dependencies: ["Modeling"], swiftSettings: strict),
+    .target(name: "Evaluation", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
     .target(
       name: "SurgecastCLI",
@@ -52,7 +53,12 @@ let package = Package(
     .testTarget(name: "HolidayCalendarsTests", dependencies: ["HolidayCalendars"]),
     .testTarget(
       name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "TestSupport"]),
-    .testTarget(name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+    .testTarget(
+      name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(
+      name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
+      exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )
