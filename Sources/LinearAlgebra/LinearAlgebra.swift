@@ -1,1 +1,0 @@
-// LinearAlgebra: implementation in progress (see README 'Architecture').

@@ -1,0 +1,211 @@
+import CLAPACKE
+
+/// The sufficient statistics of a weighted least-squares problem: the Gram matrix XᵀWX, the
+/// cross-product XᵀWy, yᵀWy and the number of rows accumulated.
+///
+/// This is the traffic model's fast path (NUMERICS.md): forming XᵀX costs n·p² flops, half a
+/// Householder QR, and everything after it (penalized solves, choosing λ by GCV, rolling
+/// origins, robust reweighting) is p × p work. It squares the condition number, so it is for
+/// designs that are well conditioned by construction (scaled, penalized columns); ill-posed
+/// textbook problems such as NIST Filip belong to `LeastSquares.solve`.
+///
+/// Accumulation is additive, which is what makes rolling origins and reweighting cheap:
+/// the statistics of rows [0, o₂) are those of [0, o₁) plus `accumulate(rows: o₁..<o₂)`.
+public struct NormalEquations: Sendable, Equatable {
+  /// p, the number of design columns.
+  public let dimension: Int
+  /// XᵀWX, column-major p × p; only the upper triangle is maintained (`dsyrk` writes one
+  /// triangle), `gram` returns the full symmetric matrix.
+  var upperGram: [Double]
+  /// XᵀWy, length p.
+  public internal(set) var crossProduct: [Double]
+  /// yᵀWy.
+  public internal(set) var responseSumOfSquares: Double
+  /// Rows accumulated with positive weight; `reweight` leaves it unchanged.
+  public private(set) var observationCount: Int
+
+  /// Statistics of zero rows (all zero), to accumulate into.
+  public init(dimension: Int) {
+    precondition(dimension >= 0, "dimension must be non-negative")
+    self.dimension = dimension
+    upperGram = [Double](repeating: 0, count: dimension * dimension)
+    crossProduct = [Double](repeating: 0, count: dimension)
+    responseSumOfSquares = 0
+    observationCount = 0
+  }
+
+  /// Statistics of the given rows of `design` (all rows by default), optionally weighted.
+  ///
+  /// - Throws: see `accumulate(design:response:rows:weights:)`.
+  public init(
+    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil
+  ) throws(LinearAlgebraError) {
+    self.init(dimension: design.columns)
+    try accumulate(design: design, response: response, rows: rows, weights: weights)
+  }
+
+  /// XᵀWX as a full symmetric p × p matrix.
+  public var gram: Matrix {
+    var full = upperGram
+    LAPACK.mirrorUpperToLower(&full, order: dimension)
+    // Storage size is p·p by construction, so this cannot fail.
+    return (try? Matrix(rows: dimension, columns: dimension, columnMajor: full))
+      ?? Matrix(rows: dimension, columns: dimension)
+  }
+
+  /// Adds the rows `rows` (default: all) of the design, weighted by `weights[i]` if given.
+  ///
+  /// Unweighted rows go straight to `cblas_dsyrk` and `cblas_dgemv` on the caller's storage at
+  /// a pointer offset (leading dimension n, no copy). Weighted rows are scaled by √wᵢ into a
+  /// small buffer of at most 1024 rows at a time, which keeps the extra memory O(p) rows and the
+  /// buffer in cache. `weights` is indexed like the design's rows (length n), not like `rows`.
+  /// Cost: n·p² flops (p² for the Gram's triangle, times rows).
+  /// - Throws: `.dimensionMismatch`, `.nonFiniteValue`, `.invalidArgument`.
+  public mutating func accumulate(
+    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil
+  ) throws(LinearAlgebraError) {
+    BLASThreading.ensureSingleThreaded()
+    let n = design.rows
+    let p = dimension
+    try Validation.requireCount(design.columns, p, "design columns")
+    try Validation.requireCount(response.count, n, "response length")
+    let range = rows ?? 0..<n
+    guard range.lowerBound >= 0, range.upperBound <= n else {
+      throw .invalidArgument(name: "rows", reason: "\(range) is outside 0..<\(n)")
+    }
+    _ = try Validation.lapackInt(n, "rows")
+    guard !range.isEmpty, p > 0 else { return }
+    var window: [Double]? = nil
+    if let weights {
+      try Validation.requireCount(weights.count, n, "number of weights")
+      window = Array(weights[range])
+      _ = try Validation.checkWeights(window ?? [], rows: range.count)
+    }
+    // A NaN or infinity anywhere in the rows makes a diagonal entry of the Gram (a sum of
+    // squares), or yᵀy, non-finite, so checking p + 1 sums after the BLAS calls replaces a
+    // separate pass over n·p inputs; the previous state is restored before throwing.
+    let saved = self
+    if let weights {
+      accumulateWeighted(design: design, response: response, range: range, weights: weights)
+      observationCount += (window ?? []).reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+    } else {
+      accumulateUnweighted(design: design, response: response, range: range)
+      observationCount += range.count
+    }
+    if !isFinite {
+      self = saved
+      try Self.locateNonFinite(design: design, response: response, range: range)
+    }
+  }
+
+  /// Whether every diagonal entry, the cross-product and yᵀy are finite.
+  private var isFinite: Bool {
+    var sum = responseSumOfSquares
+    for j in 0..<dimension { sum += upperGram[j + j * dimension] * 0 + crossProduct[j] * 0 }
+    return sum.isFinite
+  }
+
+  /// Throws `.nonFiniteValue` for the first NaN or infinity in the rows (or an invalid
+  /// argument when the inputs are finite but their squares overflow).
+  private static func locateNonFinite(
+    design: Matrix, response: [Double], range: Range<Int>
+  ) throws(LinearAlgebraError) {
+    for i in range where !response[i].isFinite {
+      throw .nonFiniteValue(argument: "response", index: i)
+    }
+    for j in 0..<design.columns {
+      for i in range where !design[i, j].isFinite {
+        throw .nonFiniteValue(argument: "design", index: i + j * design.rows)
+      }
+    }
+    throw .invalidArgument(
+      name: "design", reason: "sums of squares overflow; rescale the columns")
+  }
+
+  private mutating func accumulateUnweighted(design: Matrix, response: [Double], range: Range<Int>)
+  {
+    let n = Int32(design.rows)
+    let p = Int32(dimension)
+    let k = Int32(range.count)
+    let a = range.lowerBound
+    design.withUnsafeBufferPointer { x in
+      response.withUnsafeBufferPointer { y in
+        guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return }
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p, k, 1, xBase + a, n, 1,
+          &upperGram, p)
+        cblas_dgemv(CblasColMajor, CblasTrans, k, p, 1, xBase + a, n, yBase + a, 1, 1,
+          &crossProduct, 1)
+        responseSumOfSquares += cblas_ddot(k, yBase + a, 1, yBase + a, 1)
+      }
+    }
+  }
+
+  private mutating func accumulateWeighted(
+    design: Matrix, response: [Double], range: Range<Int>, weights: [Double]
+  ) {
+    let n = design.rows
+    let p = dimension
+    let chunk = Swift.min(1024, range.count)
+    var buffer = [Double](repeating: 0, count: chunk * p)
+    var roots = [Double](repeating: 0, count: chunk)
+    var scaledResponse = [Double](repeating: 0, count: chunk)
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let count = Swift.min(chunk, range.upperBound - start)
+      for i in 0..<count {
+        roots[i] = weights[start + i].squareRoot()
+        scaledResponse[i] = response[start + i] * roots[i]
+      }
+      design.withUnsafeBufferPointer { x in
+        buffer.withUnsafeMutableBufferPointer { target in
+          for j in 0..<p {
+            let source = start + j * n
+            let destination = j * chunk
+            for i in 0..<count { target[destination + i] = x[source + i] * roots[i] }
+          }
+        }
+      }
+      let (k32, p32, ld) = (Int32(count), Int32(p), Int32(chunk))
+      cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, 1, buffer, ld, 1,
+        &upperGram, p32)
+      cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, 1, buffer, ld, scaledResponse, 1, 1,
+        &crossProduct, 1)
+      responseSumOfSquares += cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1)
+      start += count
+    }
+  }
+
+  /// Adds other statistics of the same dimension (for example a block accumulated in
+  /// parallel): the result describes the union of both sets of rows.
+  public mutating func add(_ other: NormalEquations) throws(LinearAlgebraError) {
+    try Validation.requireCount(other.dimension, dimension, "dimension of added statistics")
+    for index in upperGram.indices { upperGram[index] += other.upperGram[index] }
+    for j in 0..<dimension { crossProduct[j] += other.crossProduct[j] }
+    responseSumOfSquares += other.responseSumOfSquares
+    observationCount += other.observationCount
+  }
+
+  /// The statistics of the prefixes [0, o₁), [0, o₂), … for ascending `origins`, in one pass
+  /// over the rows: each is the previous plus the rows between, as rolling-origin backtests
+  /// need (NUMERICS.md). Cost: one accumulation of rows [0, o_last) plus p² per origin.
+  /// - Throws: `.invalidArgument` when `origins` is not ascending within 0...n.
+  public static func prefixes(
+    design: Matrix, response: [Double], origins: [Int], weights: [Double]? = nil
+  ) throws(LinearAlgebraError) -> [NormalEquations] {
+    var current = NormalEquations(dimension: design.columns)
+    var result: [NormalEquations] = []
+    result.reserveCapacity(origins.count)
+    var previous = 0
+    for origin in origins {
+      guard origin >= previous, origin <= design.rows else {
+        throw .invalidArgument(
+          name: "origins", reason: "must ascend within 0...\(design.rows); got \(origin)")
+      }
+      try current.accumulate(
+        design: design, response: response, rows: previous..<origin, weights: weights)
+      result.append(current)
+      previous = origin
+    }
+    return result
+  }
+}

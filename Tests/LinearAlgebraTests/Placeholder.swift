@@ -1,1 +1,0 @@
-// LinearAlgebraTests: tests in progress.
