@@ -1,1 +1,0 @@
-// Features: implementation in progress (see README 'Architecture').

@@ -1,1 +1,0 @@
-// Forecasting: implementation in progress (see README 'Architecture').

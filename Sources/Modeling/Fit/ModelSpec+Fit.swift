@@ -1,0 +1,43 @@
+import Features
+import LinearAlgebra
+import TimeSeries
+
+extension ModelSpec {
+  /// Fits the traffic model to one series.
+  ///
+  /// One pass over the data forms XᵀWX (n·p²); everything after it — choosing the penalty by
+  /// GCV, robust re-weighting, sparsifying changepoints, the rolling-origin calibration of the
+  /// intervals — is p×p work or touches only a few rows (NUMERICS.md).
+  ///
+  /// - Parameters:
+  ///   - series: the training window on a regular grid (gaps as `.nan`).
+  ///   - events: the events calendar (holidays, promotions, incidents, outages).
+  ///   - hasCalendar: false for integer-indexed data (e.g. M4): no weekdays, no holidays.
+  /// - Throws: `ModelingError`.
+  public func fit(
+    _ series: Series, events: [Event] = [], hasCalendar: Bool = true
+  ) throws -> FittedModel {
+    let setup = try TrainingSetup(
+      series: series, events: events, hasCalendar: hasCalendar, spec: self)
+    var solver = try PenalizedFit(setup: setup, spec: self)
+    try solver.run()
+    let isSubDaily = setup.grid.step < 86_400
+    let horizon = max(1, calibrationHorizon
+      ?? min(isSubDaily ? Int(7 * 86_400 / setup.grid.step) : 30, setup.grid.count / 4))
+    let originCount = max(1, calibrationOrigins ?? (isSubDaily ? 12 : 10))
+    let lags = max(0, arLags ?? 3)
+    let seasonalLag = (arSeasonalLag ?? true) ? setup.seasonSteps : 0
+    let origins = try RollingOrigins(
+      setup: setup, weights: solver.weights, count: originCount, horizon: horizon,
+      memory: max(lags, seasonalLag))
+    try solver.chooseChangepointStrength(origins)
+    try solver.sparsifyChangepoints()
+    let shortTerm = ShortTermFitting.fit(
+      residuals: solver.residuals(), weights: setup.baseWeights, lags: lags,
+      seasonalLag: seasonalLag)
+    let calibration = CalibrationFitting(origins: origins, fit: solver, shortTerm: shortTerm)
+    return solver.model(
+      shortTerm: shortTerm, calibration: calibration.run(),
+      calibrationSetting: (originCount, horizon), spec: self)
+  }
+}

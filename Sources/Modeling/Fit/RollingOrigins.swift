@@ -1,0 +1,62 @@
+import Features
+import LinearAlgebra
+
+/// Rolling forecast origins inside the training window, with the normal equations of each
+/// prefix accumulated in one pass.
+///
+/// Shared by two choices that must be judged out of sample: the strength of the changepoint
+/// penalty (time-series cross-validation) and the interval calibration. Each origin costs a
+/// p×p solve and a forecast of `horizon` rows, not a refit.
+struct RollingOrigins {
+  let setup: TrainingSetup
+  /// Slot index of each origin, ascending.
+  let slots: [Int]
+  let horizon: Int
+  let prefixes: [NormalEquations]
+
+  init(setup: TrainingSetup, weights: [Double], count: Int, horizon: Int, memory: Int) throws {
+    self.setup = setup
+    self.horizon = horizon
+    let n = setup.grid.count
+    let stride = setup.seasonSteps
+    var slots: [Int] = []
+    for k in 0..<count {
+      let origin = n - horizon - k * stride
+      if origin >= max(n / 2, memory + 1) { slots.append(origin) }
+    }
+    self.slots = slots.reversed()
+    do {
+      prefixes = try NormalEquations.prefixes(
+        design: setup.design, response: setup.response, origins: self.slots, weights: weights)
+    } catch {
+      throw ModelingError.numerical(error.description)
+    }
+  }
+
+  /// Forecast errors on the model scale by lead (index 0 = one step ahead) and the slot of
+  /// each error, for the given penalty and short-term dynamics.
+  func errors(lambda: Double, penalty: [Double], shortTerm: ShortTermDynamics)
+    -> [(lead: Int, slot: Int, error: Double)]
+  {
+    var result: [(lead: Int, slot: Int, error: Double)] = []
+    let n = setup.grid.count
+    for (origin, equations) in zip(slots, prefixes) {
+      guard let solution = try? equations.solve(lambda: lambda, penalty: penalty) else {
+        continue
+      }
+      let memory = shortTerm.memory
+      let from = max(0, origin - memory)
+      let to = min(n, origin + horizon)
+      let fitted = LinearPredictor.predict(setup.design, solution.coefficients, rows: from..<to)
+      let history = (from..<origin).map { t in
+        setup.baseWeights[t] > 0 ? setup.response[t] - fitted[t - from] : 0
+      }
+      let correction = shortTerm.extrapolate(history, steps: to - origin)
+      for t in origin..<to where setup.baseWeights[t] > 0 {
+        let lead = t - origin
+        result.append((lead, t, setup.response[t] - (fitted[t - from] + correction[lead])))
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,44 @@
+import LinearAlgebra
+
+/// Fits the autoregressive correction of the structural residuals by least squares.
+///
+/// Residuals are clipped at ±3 robust scales first, so that an unlabelled surge does not
+/// masquerade as persistence. The fitted coefficients are shrunk, if needed, until Σ|φ| ≤ 0.98:
+/// a sufficient condition for a stable recursion, so forecasts always decay to the structural
+/// model instead of drifting away.
+enum ShortTermFitting {
+  static func fit(residuals: [Double], weights: [Double], lags: Int, seasonalLag: Int)
+    -> ShortTermDynamics
+  {
+    let lags = max(0, lags)
+    let seasonal = seasonalLag > lags ? seasonalLag : 0
+    let memory = max(lags, seasonal)
+    let columns = lags + (seasonal > 0 ? 1 : 0)
+    guard columns > 0, residuals.count > memory + 10 * columns else { return .none }
+    let scale = PenalizedFit.mad(residuals)
+    let clipped = residuals.map { $0.isFinite ? min(max($0, -3 * scale), 3 * scale) : .nan }
+
+    var rows: [Int] = []
+    for t in memory..<clipped.count where clipped[t].isFinite {
+      var complete = true
+      for i in 1...max(1, lags) where lags > 0 && !clipped[t - i].isFinite { complete = false }
+      if seasonal > 0 && !clipped[t - seasonal].isFinite { complete = false }
+      if complete { rows.append(t) }
+    }
+    guard rows.count >= 10 * columns else { return .none }
+    var design = Matrix(rows: rows.count, columns: columns)
+    var response = [Double](repeating: 0, count: rows.count)
+    for (k, t) in rows.enumerated() {
+      response[k] = clipped[t]
+      for i in 0..<lags { design[k, i] = clipped[t - 1 - i] }
+      if seasonal > 0 { design[k, lags] = clipped[t - seasonal] }
+    }
+    guard let solution = try? LeastSquares.solve(design, response) else { return .none }
+    var phi = solution.coefficients.map { $0.isFinite ? $0 : 0 }
+    let total = phi.reduce(0) { $0 + abs($1) }
+    if total > 0.98 { phi = phi.map { $0 * 0.98 / total } }
+    return ShortTermDynamics(
+      lagCoefficients: Array(phi.prefix(lags)), seasonalLag: seasonal,
+      seasonalCoefficient: seasonal > 0 ? phi[lags] : 0)
+  }
+}

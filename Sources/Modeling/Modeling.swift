@@ -1,1 +1,0 @@
-// Modeling: implementation in progress (see README 'Architecture').

@@ -1,0 +1,35 @@
+import ArgumentParser
+import TimeSeries
+
+/// Reads the one series a single-series command works on, and the events file.
+enum SeriesLoading {
+  struct Loaded {
+    var series: Series
+    /// False for integer-index timestamps, whose weekdays and dates mean nothing.
+    var hasCalendar: Bool
+  }
+
+  static func single(_ data: DataOptions) throws -> Loaded {
+    try InputFile.requireReadable(data.dataFile)
+    var ingestion = try SeriesCSV.read(path: data.dataFile, options: try data.readOptions())
+    if !data.seriesNames.isEmpty {
+      ingestion = try InspectCommand.select(data.seriesNames, ingestion)
+    }
+    guard ingestion.series.count == 1, let series = ingestion.series.first else {
+      let names = ingestion.series.prefix(3).map(\.name).joined(separator: ", ")
+      throw ValidationError(
+        "\(data.dataFile) holds \(ingestion.series.count) series (\(names), …); "
+          + "choose one with --series NAME")
+    }
+    var zoned = series
+    zoned.timeZone = data.timezone
+    let indexed = data.step != nil && data.start == nil && (ingestion.stats.first?.first ?? 0) < 100_000_000
+    return Loaded(series: zoned, hasCalendar: !indexed)
+  }
+
+  static func events(_ options: EventsOptions, timeZone: String) throws -> [Event] {
+    guard let file = options.eventsFile else { return [] }
+    try InputFile.requireReadable(file)
+    return try EventsCSV.read(path: file, timeZone: timeZone)
+  }
+}
