@@ -1,6 +1,6 @@
 /// A problem with user-supplied data, reported as one line naming file, line and field.
 ///
-/// These are user mistakes (exit code 3 in the CLI), distinct from internal invariant failures.
+/// These are user mistakes (exit code 65 in the CLI), distinct from internal invariant failures.
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file the problem is in, as the user named it.
   public var file: String

@@ -17,6 +17,7 @@ public struct ForecastCommand: AsyncParsableCommand {
 
       Examples:
         surgecast forecast --model Models/traffic-1h.json --horizon 7d
+        surgecast forecast --model m.json --horizon 7d --format summary
         surgecast forecast --model m.json --horizon 48h --data recent.csv \\
           --events planned.csv --quantiles 0.1,0.5,0.9,0.99 --format json --out f.json
       """)
@@ -51,7 +52,10 @@ public struct ForecastCommand: AsyncParsableCommand {
 
   @Flag(help: "Add the contribution of each component.") public var components = false
 
-  @Option(help: ArgumentHelp("Output format: csv or json.", valueName: "format"))
+  @Option(
+    help: ArgumentHelp(
+      "Output format: csv, json, or summary (the peak, its hour and its interval).",
+      valueName: "format"))
   public var format: TableFormat = .csv
 
   @Option(name: .customLong("out"), help: ArgumentHelp("Write here.", valueName: "file"))
@@ -74,16 +78,21 @@ public struct ForecastCommand: AsyncParsableCommand {
       ForecastRequest(
         horizon: steps, recent: recent, plannedEvents: planned, quantiles: quantiles,
         components: components))
-    let data = format == .csv
-      ? try ForecastEncoding.csv(forecast) : try ForecastEncoding.json(forecast)
+    let data: Data
+    switch format {
+    case .csv: data = try ForecastEncoding.csv(forecast)
+    case .json: data = try ForecastEncoding.json(forecast)
+    case .summary: data = Data(try ForecastSummary.text(forecast, series: fitted.training.series).utf8)
+    }
     try ModelLoading.emit(data, to: outputFile)
   }
 }
 
-/// `csv` or `json`.
+/// `csv`, `json` or a human `summary`.
 public enum TableFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
   case csv
   case json
+  case summary
 }
 
 /// Parses `0.1,0.5,0.9` into levels strictly inside (0, 1), sorted and deduplicated.

@@ -1,0 +1,71 @@
+# Surgecast: the few commands a developer or CI needs. `make help` lists them.
+#
+# On a fresh Debian machine:   make setup run    (system packages, release build, main job)
+#                              make setup test   (system packages, the whole test suite)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Debian packages the build and the tests need: LAPACKE + OpenBLAS for LinearAlgebra, tzdata
+# for IANA time zones (Asia/Seoul, America/New_York) in calendar features and tests.
+SYSTEM_PACKAGES := liblapacke-dev libopenblas-dev tzdata
+
+SWIFT ?= swift
+# Build folder; a separate one (SCRATCH=.build-me) lets parallel checkouts' builds not collide.
+SCRATCH ?= .build
+SWIFT_FLAGS = --scratch-path $(SCRATCH)
+RELEASE_BIN = $(shell $(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)
+SURGECAST = $(RELEASE_BIN)/surgecast
+DATASETS := Datasets
+# Where the main job writes its model (ignored by git; Models/ holds committed models).
+OUT := out
+BENCH_ARGS ?=
+
+.PHONY: help setup build release run test bench clean
+
+help: ## List the targets.
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: ## Install the system packages (apt-get, as root or via sudo); skips installed ones.
+	@missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+	  echo "setup: system packages already installed ($(SYSTEM_PACKAGES))"; \
+	else \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  echo "setup: installing$$missing"; \
+	  $$sudo apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+build: ## Debug build of everything.
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: ## Release build of the executables.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
+
+run: ## The main job: release build; inspect, fit and forecast the default dataset.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	@[ -f $(DATASETS)/traffic-5m.csv ] && [ -f $(DATASETS)/events.csv ] \
+	  || $(SURGECAST) synth --out-dir $(DATASETS)
+	$(SURGECAST) inspect --data $(DATASETS)/traffic-5m.csv --events $(DATASETS)/events.csv \
+	  --timezone Asia/Seoul
+	@mkdir -p $(OUT)
+	$(SURGECAST) fit --data $(DATASETS)/traffic-1h.csv --events $(DATASETS)/events.csv \
+	  --holidays KR --timezone Asia/Seoul --out $(OUT)/traffic-1h.json
+	$(SURGECAST) forecast --model $(OUT)/traffic-1h.json --horizon 7d \
+	  --quantiles 0.1,0.5,0.9 --format summary
+
+test: ## The whole test suite (unit and end-to-end).
+	$(SWIFT) test $(SWIFT_FLAGS)
+
+bench: ## Release build, then the benchmarks (BENCH_ARGS="ingest" picks a suite).
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
+	$(RELEASE_BIN)/surgecast-bench $(BENCH_ARGS)
+
+clean: ## Remove build products.
+	rm -rf $(SCRATCH)

@@ -1,1 +1,0 @@
-// surgecast-bench: implementation in progress (see README 'Architecture').

@@ -1,1 +1,0 @@
-// SurgecastCLITests: tests in progress.
