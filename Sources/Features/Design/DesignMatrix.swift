@@ -18,18 +18,4 @@ public struct DesignMatrix: Sendable {
     values[column * rows + row]
   }
 
-  /// The matrix restricted to `keep` rows (in order), for dropping missing and outage slots.
-  public func selectingRows(_ keep: [Int]) -> DesignMatrix {
-    var out = [Double](repeating: 0, count: keep.count * columns.count)
-    out.withUnsafeMutableBufferPointer { dst in
-      values.withUnsafeBufferPointer { src in
-        for j in 0..<columns.count {
-          let from = j * rows
-          let to = j * keep.count
-          for (i, r) in keep.enumerated() { dst[to + i] = src[from + r] }
-        }
-      }
-    }
-    return DesignMatrix(rows: keep.count, columns: columns, values: out)
-  }
 }

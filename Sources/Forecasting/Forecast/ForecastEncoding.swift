@@ -30,7 +30,6 @@ public enum ForecastEncoding {
       var forecast: Double
       var quantiles: [String: Double]
       var components: [String: Double]?
-      enum Keys: String, CodingKey { case timestamp, forecast, components }
       func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicKey.self)
         try container.encode(timestamp, forKey: DynamicKey("timestamp"))

@@ -16,12 +16,4 @@ enum LinearPredictor {
     return out
   }
 
-  /// Contribution of the columns in `columns` only (for component decomposition).
-  static func predict(
-    _ design: Matrix, _ beta: [Double], rows: Range<Int>, columns: [Int]
-  ) -> [Double] {
-    var masked = [Double](repeating: 0, count: beta.count)
-    for j in columns { masked[j] = beta[j] }
-    return predict(design, masked, rows: rows)
-  }
 }
