@@ -17,5 +17,4 @@ public struct DesignMatrix: Sendable {
   @inlinable public subscript(row: Int, column: Int) -> Double {
     values[column * rows + row]
   }
-
 }

@@ -15,5 +15,4 @@ enum LinearPredictor {
     }
     return out
   }
-
 }
