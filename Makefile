@@ -63,7 +63,8 @@ run: ## The main job: release build; inspect, fit and forecast the default datas
 test: ## The whole test suite (unit and end-to-end).
 	$(SWIFT) test $(SWIFT_FLAGS)
 
-bench: ## Release build, then the benchmarks (BENCH_ARGS="ingest" picks a suite).
+bench: ## Release build, then the benchmarks (BENCH_ARGS="fit" picks a suite).
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	$(RELEASE_BIN)/surgecast-bench $(BENCH_ARGS)
 

@@ -50,7 +50,7 @@ enum ColumnScaling {
       }
       sumOfSquares = a0 + a1
     } else {
-      sumOfSquares = cblas_ddot(Int32(n), base, 1, base, 1)
+      sumOfSquares = KernelClock.measure { cblas_ddot(Int32(n), base, 1, base, 1) }
     }
     if sumOfSquares.isFinite && (sumOfSquares == 0 || sumOfSquares > 1e-280) {
       return sumOfSquares.squareRoot()

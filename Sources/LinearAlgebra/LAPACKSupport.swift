@@ -35,9 +35,9 @@ enum LAPACK {
     var rcond = 0.0
     var work = [Double](repeating: 0, count: 3 * order)
     var iwork = [Int32](repeating: 0, count: order)
-    let info = LAPACKE_dtrcon_work(
+    let info = KernelClock.measure { LAPACKE_dtrcon_work(
       columnMajor, char("1"), char("U"), char("N"), Int32(order), a, Int32(lda), &rcond,
-      &work, &iwork)
+      &work, &iwork) }
     try check("dtrcon", info)
     return rcond
   }
@@ -48,7 +48,7 @@ enum LAPACK {
     -> [Double]
   {
     var a = r
-    let info = LAPACKE_dpotri_work(columnMajor, char("U"), Int32(p), &a, Int32(p))
+    let info = KernelClock.measure { LAPACKE_dpotri_work(columnMajor, char("U"), Int32(p), &a, Int32(p)) }
     try check("dpotri", info, positiveMeaning: "the triangular factor has a zero diagonal element")
     mirrorUpperToLower(&a, order: p)
     return a

@@ -89,14 +89,14 @@ public enum LeastSquares {
     let (n32, p32) = (Int32(n), Int32(p))
     let trans = LAPACK.char("N")
     var query = 0.0
-    var info = LAPACKE_dgels_work(
+    var info = KernelClock.measure { LAPACKE_dgels_work(
       LAPACK.columnMajor, trans, n32, p32, 1, &system.design, n32, &system.response, n32,
-      &query, -1)
+      &query, -1) }
     try LAPACK.check("dgels", info)
     var work = [Double](repeating: 0, count: LAPACK.workspaceLength(query, minimum: 2 * p))
-    info = LAPACKE_dgels_work(
+    info = KernelClock.measure { LAPACKE_dgels_work(
       LAPACK.columnMajor, trans, n32, p32, 1, &system.design, n32, &system.response, n32,
-      &work, Int32(work.count))
+      &work, Int32(work.count)) }
     // dgels reports info > 0 only for an exactly zero diagonal of R; treat it like any other
     // rank deficiency.
     if info > 0 {

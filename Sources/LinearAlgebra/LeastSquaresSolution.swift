@@ -92,9 +92,9 @@ struct TriangularFactor: Sendable {
     var singularValues = [Double](repeating: 0, count: m)
     var u = [Double](repeating: 0, count: m * m)
     var vt = [Double](repeating: 0, count: m * p)
-    let info = LAPACKE_dgesdd(
+    let info = KernelClock.measure { LAPACKE_dgesdd(
       LAPACK.columnMajor, LAPACK.char("S"), Int32(p), Int32(p), &a, Int32(p), &singularValues,
-      &u, Int32(p), &vt, Int32(m))
+      &u, Int32(p), &vt, Int32(m)) }
     try LAPACK.check("dgesdd", info, positiveMeaning: "the SVD did not converge")
     var inverse = [Double](repeating: 0, count: p * p)
     for l in 0..<Swift.min(rank, m) where singularValues[l] > 0 {

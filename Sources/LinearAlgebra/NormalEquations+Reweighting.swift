@@ -64,10 +64,10 @@ extension NormalEquations {
       for j in 0..<p { block[position + j * k] = design[row, j] * root }
     }
     let (k32, p32) = (Int32(k), Int32(p))
-    cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign, block, k32, 1,
-      &upperGram, p32)
-    cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, sign, block, k32, scaledResponse, 1, 1,
-      &crossProduct, 1)
-    responseSumOfSquares += sign * cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1)
+    KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign, block, k32, 1,
+      &upperGram, p32) }
+    KernelClock.measure { cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, sign, block, k32, scaledResponse, 1, 1,
+      &crossProduct, 1) }
+    responseSumOfSquares += sign * KernelClock.measure { cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1) }
   }
 }

@@ -64,6 +64,25 @@ public struct NormalEquations: Sendable, Equatable {
   public mutating func accumulate(
     design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil
   ) throws(LinearAlgebraError) {
+    try apply(design: design, response: response, rows: rows, weights: weights, sign: 1)
+  }
+
+  /// Removes rows that were accumulated before (with the same weights): the statistics of the
+  /// remaining rows. Used to get prefixes from the statistics of the whole window by removing
+  /// a short suffix, which costs the suffix's rows rather than the prefix's.
+  ///
+  /// Accuracy: the subtraction carries an absolute error of order ε·‖XᵀWX‖ of the larger set;
+  /// fine when the removed rows are a small part of it.
+  /// - Throws: as `accumulate`.
+  public mutating func remove(
+    design: Matrix, response: [Double], rows: Range<Int>, weights: [Double]? = nil
+  ) throws(LinearAlgebraError) {
+    try apply(design: design, response: response, rows: rows, weights: weights, sign: -1)
+  }
+
+  private mutating func apply(
+    design: Matrix, response: [Double], rows: Range<Int>?, weights: [Double]?, sign: Double
+  ) throws(LinearAlgebraError) {
     BLASThreading.ensureSingleThreaded()
     let n = design.rows
     let p = dimension
@@ -85,13 +104,19 @@ public struct NormalEquations: Sendable, Equatable {
     // squares), or yᵀy, non-finite, so checking p + 1 sums after the BLAS calls replaces a
     // separate pass over n·p inputs; the previous state is restored before throwing.
     let saved = self
+    let tail = SparseTail(design: design, rows: range, weights: weights)
+    let dense = p - tail.columns.count
     if let weights {
-      accumulateWeighted(design: design, response: response, range: range, weights: weights)
-      observationCount += (window ?? []).reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+      accumulateWeighted(
+        design: design, response: response, range: range, weights: weights, sign: sign,
+        denseColumns: dense)
+      observationCount += Int(sign) * (window ?? []).reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
     } else {
-      accumulateUnweighted(design: design, response: response, range: range)
-      observationCount += range.count
+      accumulateUnweighted(
+        design: design, response: response, range: range, sign: sign, denseColumns: dense)
+      observationCount += Int(sign) * range.count
     }
+    tail.accumulate(into: &self, design: design, response: response, weights: weights, sign: sign)
     if !isFinite {
       self = saved
       try Self.locateNonFinite(design: design, response: response, range: range)
@@ -122,55 +147,95 @@ public struct NormalEquations: Sendable, Equatable {
       name: "design", reason: "sums of squares overflow; rescale the columns")
   }
 
-  private mutating func accumulateUnweighted(design: Matrix, response: [Double], range: Range<Int>)
-  {
+  /// Adds `sign` × the rows' statistics, reading the caller's storage at a pointer offset
+  /// (leading dimension n, no copy).
+  private mutating func accumulateUnweighted(
+    design: Matrix, response: [Double], range: Range<Int>, sign: Double, denseColumns: Int
+  ) {
+    guard denseColumns > 0 else {
+      accumulateResponse(response, range: range, sign: sign)
+      return
+    }
     let n = Int32(design.rows)
-    let p = Int32(dimension)
+    let p = Int32(denseColumns)
+    let ldc = Int32(dimension)
     let k = Int32(range.count)
     let a = range.lowerBound
     design.withUnsafeBufferPointer { x in
       response.withUnsafeBufferPointer { y in
         guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return }
-        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p, k, 1, xBase + a, n, 1,
-          &upperGram, p)
-        cblas_dgemv(CblasColMajor, CblasTrans, k, p, 1, xBase + a, n, yBase + a, 1, 1,
-          &crossProduct, 1)
-        responseSumOfSquares += cblas_ddot(k, yBase + a, 1, yBase + a, 1)
+        KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p, k, sign, xBase + a, n, 1,
+          &upperGram, ldc) }
+        KernelClock.measure { cblas_dgemv(CblasColMajor, CblasTrans, k, p, sign, xBase + a, n, yBase + a, 1, 1,
+          &crossProduct, 1) }
+        responseSumOfSquares += sign * KernelClock.measure { cblas_ddot(k, yBase + a, 1, yBase + a, 1) }
       }
     }
   }
 
+  /// Weighted rows: runs of unit weight (most rows of a robust fit) go to the unweighted path
+  /// without a copy, zero weights are skipped, and the rest are scaled by √wᵢ into a buffer.
   private mutating func accumulateWeighted(
-    design: Matrix, response: [Double], range: Range<Int>, weights: [Double]
+    design: Matrix, response: [Double], range: Range<Int>, weights: [Double], sign: Double,
+    denseColumns: Int
   ) {
+    var scaled: [Int] = []
+    var runStart = range.lowerBound
+    for i in range {
+      if weights[i] == 1 { continue }
+      if runStart < i {
+        accumulateUnweighted(
+          design: design, response: response, range: runStart..<i, sign: sign,
+          denseColumns: denseColumns)
+      }
+      runStart = i + 1
+      if weights[i] > 0 { scaled.append(i) }
+    }
+    if runStart < range.upperBound {
+      accumulateUnweighted(
+        design: design, response: response, range: runStart..<range.upperBound, sign: sign,
+        denseColumns: denseColumns)
+    }
+    accumulateScaled(
+      design: design, response: response, rows: scaled, weights: weights, sign: sign,
+      denseColumns: denseColumns)
+  }
+
+  /// `sign` × Σ wᵢ xᵢxᵢᵀ over the listed rows, gathered √wᵢ-scaled into blocks of ≤ 1024 rows
+  /// so that the extra memory stays small and in cache.
+  private mutating func accumulateScaled(
+    design: Matrix, response: [Double], rows: [Int], weights: [Double], sign: Double,
+    denseColumns p: Int
+  ) {
+    guard !rows.isEmpty else { return }
     let n = design.rows
-    let p = dimension
-    let chunk = Swift.min(1024, range.count)
+    let chunk = Swift.min(1024, rows.count)
     var buffer = [Double](repeating: 0, count: chunk * p)
     var roots = [Double](repeating: 0, count: chunk)
     var scaledResponse = [Double](repeating: 0, count: chunk)
-    var start = range.lowerBound
-    while start < range.upperBound {
-      let count = Swift.min(chunk, range.upperBound - start)
-      for i in 0..<count {
-        roots[i] = weights[start + i].squareRoot()
-        scaledResponse[i] = response[start + i] * roots[i]
+    var start = 0
+    while start < rows.count {
+      let count = Swift.min(chunk, rows.count - start)
+      for k in 0..<count {
+        let row = rows[start + k]
+        roots[k] = weights[row].squareRoot()
+        scaledResponse[k] = response[row] * roots[k]
       }
       design.withUnsafeBufferPointer { x in
         buffer.withUnsafeMutableBufferPointer { target in
           for j in 0..<p {
-            let source = start + j * n
+            let column = j * n
             let destination = j * chunk
-            for i in 0..<count { target[destination + i] = x[source + i] * roots[i] }
+            for k in 0..<count { target[destination + k] = x[column + rows[start + k]] * roots[k] }
           }
         }
       }
-      let (k32, p32, ld) = (Int32(count), Int32(p), Int32(chunk))
-      cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, 1, buffer, ld, 1,
-        &upperGram, p32)
-      cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, 1, buffer, ld, scaledResponse, 1, 1,
-        &crossProduct, 1)
-      responseSumOfSquares += cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1)
+      let (k32, p32, ld, ldc) = (Int32(count), Int32(p), Int32(chunk), Int32(dimension))
+      KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign, buffer, ld, 1,
+        &upperGram, ldc) }
+      KernelClock.measure { cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, sign, buffer, ld, scaledResponse, 1, 1,
+        &crossProduct, 1) }
+      responseSumOfSquares += sign * KernelClock.measure { cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1) }
       start += count
     }
   }
@@ -207,5 +272,30 @@ public struct NormalEquations: Sendable, Equatable {
       previous = origin
     }
     return result
+  }
+
+  /// The same prefixes as `prefixes(design:response:origins:weights:)`, obtained from `full`,
+  /// the statistics of all n rows with the same weights, by removing the suffixes [o_k, n):
+  /// when the origins lie near the end (rolling origins of a forecast backtest), this touches
+  /// n − o₁ rows instead of o_last.
+  /// - Throws: `.invalidArgument` when `origins` is not ascending within 0...n.
+  public static func prefixes(
+    removingSuffixesFrom full: NormalEquations, design: Matrix, response: [Double],
+    origins: [Int], weights: [Double]? = nil
+  ) throws(LinearAlgebraError) -> [NormalEquations] {
+    var current = full
+    var result: [NormalEquations] = []
+    result.reserveCapacity(origins.count)
+    var next = design.rows
+    for origin in origins.reversed() {
+      guard origin >= 0, origin <= next else {
+        throw .invalidArgument(
+          name: "origins", reason: "must ascend within 0...\(design.rows); got \(origin)")
+      }
+      try current.remove(design: design, response: response, rows: origin..<next, weights: weights)
+      result.append(current)
+      next = origin
+    }
+    return result.reversed()
   }
 }

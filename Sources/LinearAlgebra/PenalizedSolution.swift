@@ -93,27 +93,19 @@ extension NormalEquations {
     let d = penalty ?? [Double](repeating: 1, count: p)
     try Validation.checkPenalty(d, columns: p)
 
-    var a = upperGram
-    for j in 0..<p { a[j + j * p] += lambda * d[j] }
-    let scales = (0..<p).map {
-      ColumnScaling.powerOfTwoReciprocal(a[$0 + $0 * p].squareRoot())
-    }
-    for j in 0..<p {
-      for i in 0...j { a[i + j * p] *= scales[i] * scales[j] }
-    }
-    var b = (0..<p).map { crossProduct[$0] * scales[$0] }
+    var (a, b, scales) = scaledSystem(lambda: lambda, penalty: d)
     let scaled = a
 
     var factorization = PenalizedSolution.Factorization.cholesky
     var rcond = 0.0
     var eigenvalues: [Double] = []
-    var info = LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(p), &a, Int32(p))
+    var info = KernelClock.measure { LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(p), &a, Int32(p)) }
     if info == 0 {
       rcond = try Self.choleskyReciprocalCondition(factor: a, original: scaled, order: p)
     }
     if info == 0 && rcond >= minimumReciprocalCondition {
-      info = LAPACKE_dpotrs_work(
-        LAPACK.columnMajor, LAPACK.char("U"), Int32(p), 1, a, Int32(p), &b, Int32(p))
+      info = KernelClock.measure { LAPACKE_dpotrs_work(
+        LAPACK.columnMajor, LAPACK.char("U"), Int32(p), 1, a, Int32(p), &b, Int32(p)) }
       try LAPACK.check("dpotrs", info)
     } else {
       a = scaled
@@ -133,38 +125,35 @@ extension NormalEquations {
   }
 
   /// yᵀWy − 2βᵀXᵀWy + βᵀXᵀWXβ, clamped at 0 (the subtraction can leave a tiny negative).
+  /// The quadratic form uses `dsymv` on the stored upper triangle.
   func residualSumOfSquares(_ beta: [Double]) -> Double {
-    let p = dimension
-    var quadratic = 0.0
-    var linear = 0.0
-    for j in 0..<p {
-      linear += beta[j] * crossProduct[j]
-      var column = 0.0
-      for i in 0..<p {
-        let aij = i <= j ? upperGram[i + j * p] : upperGram[j + i * p]
-        column += aij * beta[i]
-      }
-      quadratic += beta[j] * column
+    let p = Int32(dimension)
+    guard p > 0 else { return Swift.max(0, responseSumOfSquares) }
+    var gramBeta = [Double](repeating: 0, count: dimension)
+    KernelClock.measure {
+      cblas_dsymv(CblasColMajor, CblasUpper, p, 1, upperGram, p, beta, 1, 0, &gramBeta, 1)
     }
+    let linear = KernelClock.measure { cblas_ddot(p, beta, 1, crossProduct, 1) }
+    let quadratic = KernelClock.measure { cblas_ddot(p, beta, 1, gramBeta, 1) }
     return Swift.max(0, responseSumOfSquares - 2 * linear + quadratic)
   }
 
-  /// `dpocon` on a Cholesky factor, given the matrix it came from (for its 1-norm).
+  /// `dpocon` on a Cholesky factor, given the matrix it came from (for its 1-norm, `dlansy`).
   static func choleskyReciprocalCondition(
     factor: [Double], original upper: [Double], order p: Int
   ) throws(LinearAlgebraError) -> Double {
-    var norm = 0.0
-    for j in 0..<p {
-      var columnSum = 0.0
-      for i in 0..<p { columnSum += abs(i <= j ? upper[i + j * p] : upper[j + i * p]) }
-      norm = Swift.max(norm, columnSum)
+    var normWork = [Double](repeating: 0, count: p)
+    let norm = KernelClock.measure {
+      LAPACKE_dlansy_work(
+        LAPACK.columnMajor, LAPACK.char("1"), LAPACK.char("U"), Int32(p), upper, Int32(p),
+        &normWork)
     }
     var rcond = 0.0
     var work = [Double](repeating: 0, count: 3 * p)
     var iwork = [Int32](repeating: 0, count: p)
-    let info = LAPACKE_dpocon_work(
+    let info = KernelClock.measure { LAPACKE_dpocon_work(
       LAPACK.columnMajor, LAPACK.char("U"), Int32(p), factor, Int32(p), norm, &rcond, &work,
-      &iwork)
+      &iwork) }
     try LAPACK.check("dpocon", info)
     return rcond
   }

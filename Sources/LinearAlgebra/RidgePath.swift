@@ -69,10 +69,10 @@ public struct RidgePath: Sendable {
     }
     var m = [Double](repeating: 0, count: p * p)
     if p1 > 0 {
-      cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
-        Int32(p), Int32(p1), 1, factor, Int32(p), &root, Int32(p))
-      cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p1), 1, root,
-        Int32(p), 0, &m, Int32(p))
+      KernelClock.measure { cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
+        Int32(p), Int32(p1), 1, factor, Int32(p), &root, Int32(p)) }
+      KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p1), 1, root,
+        Int32(p), 0, &m, Int32(p)) }
     }
     let eigen = try SymmetricEigen(upper: m, order: p)
     // rank(M) = p1 exactly, so the p − p1 smallest eigenvalues are exact zeros; rounding may
@@ -81,12 +81,12 @@ public struct RidgePath: Sendable {
 
     // w = L⁻¹ S XᵀWy, z = Uᵀ w; W = L⁻ᵀ U.
     var w = (0..<p).map { equations.crossProduct[$0] * scales[$0] }
-    cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(p), factor,
-      Int32(p), &w, 1)
+    KernelClock.measure { cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(p), factor,
+      Int32(p), &w, 1) }
     let z = eigen.project(w)
     var basis = eigen.vectors
-    cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
-      Int32(p), Int32(p), 1, factor, Int32(p), &basis, Int32(p))
+    KernelClock.measure { cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
+      Int32(p), Int32(p), 1, factor, Int32(p), &basis, Int32(p)) }
 
     let zSquared = z.map { $0 * $0 }
     let base = equations.responseSumOfSquares - zSquared.reduce(0, +)
@@ -110,8 +110,8 @@ public struct RidgePath: Sendable {
     let p = dimension
     let shrunk = (0..<p).map { z[$0] / (1 + lambda * spectrum.theta[$0]) }
     var beta = [Double](repeating: 0, count: p)
-    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(p), Int32(p), 1, basis, Int32(p), shrunk, 1,
-      0, &beta, 1)
+    KernelClock.measure { cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(p), Int32(p), 1, basis, Int32(p), shrunk, 1,
+      0, &beta, 1) }
     return (0..<p).map { beta[$0] * scales[$0] }
   }
 
@@ -152,8 +152,8 @@ public struct RidgePath: Sendable {
       for i in 0..<p { scaled[i + l * p] *= columnScale }
     }
     var product = [Double](repeating: 0, count: p * p)
-    cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p), 1, scaled,
-      Int32(p), 0, &product, Int32(p))
+    KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p), 1, scaled,
+      Int32(p), 0, &product, Int32(p)) }
     LAPACK.mirrorUpperToLower(&product, order: p)
     for j in 0..<p {
       for i in 0..<p { product[i + j * p] *= scales[i] * scales[j] }
@@ -171,7 +171,7 @@ public struct RidgePath: Sendable {
     while jitter <= 1e-4 {
       var a = upper
       for j in 0..<p { a[j + j * p] += jitter }
-      lastInfo = LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(p), &a, Int32(p))
+      lastInfo = KernelClock.measure { LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(p), &a, Int32(p)) }
       if lastInfo == 0 {
         var shifted = upper
         for j in 0..<p { shifted[j + j * p] += jitter }

@@ -102,8 +102,8 @@ public enum RidgeRegression {
       for i in 0..<p0 {
         for k in p0..<p { rhs[i] -= r[i + k * p] * gamma[k] }
       }
-      cblas_dtrsv(CblasColMajor, CblasUpper, CblasNoTrans, CblasNonUnit, Int32(p0), r,
-        Int32(p), &rhs, 1)
+      KernelClock.measure { cblas_dtrsv(CblasColMajor, CblasUpper, CblasNoTrans, CblasNonUnit, Int32(p0), r,
+        Int32(p), &rhs, 1) }
       for i in 0..<p0 { gamma[i] = rhs[i] }
     }
     var coefficients = [Double](repeating: 0, count: p)
@@ -131,9 +131,9 @@ private struct TrailingSVD {
     var u = [Double](repeating: 0, count: p1 * p1)
     var vt = [Double](repeating: 0, count: p1 * p1)
     if p1 > 0 {
-      let info = LAPACKE_dgesdd(
+      let info = KernelClock.measure { LAPACKE_dgesdd(
         LAPACK.columnMajor, LAPACK.char("A"), Int32(p1), Int32(p1), &block, Int32(p1), &s,
-        &u, Int32(p1), &vt, Int32(p1))
+        &u, Int32(p1), &vt, Int32(p1)) }
       try LAPACK.check("dgesdd", info, positiveMeaning: "the SVD did not converge")
     }
     let c1 = Array(reduction.qtb[p0..<p])

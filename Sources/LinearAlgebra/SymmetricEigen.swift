@@ -13,8 +13,8 @@ struct SymmetricEigen: Sendable {
   init(upper: [Double], order p: Int) throws(LinearAlgebraError) {
     var a = upper
     var values = [Double](repeating: 0, count: p)
-    let info = LAPACKE_dsyevd(
-      LAPACK.columnMajor, LAPACK.char("V"), LAPACK.char("U"), Int32(p), &a, Int32(p), &values)
+    let info = KernelClock.measure { LAPACKE_dsyevd(
+      LAPACK.columnMajor, LAPACK.char("V"), LAPACK.char("U"), Int32(p), &a, Int32(p), &values) }
     try LAPACK.check("dsyevd", info, positiveMeaning: "the eigenvalue algorithm did not converge")
     self.values = values
     self.vectors = a

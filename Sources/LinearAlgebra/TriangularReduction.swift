@@ -65,9 +65,9 @@ struct TriangularReduction: Sendable {
           for i in 0..<count { target[p * m + i] = y[start + i] * (sqrtWeights?[start + i] ?? 1) }
         }
       }
-      let info = LAPACKE_dtpqrt_work(
+      let info = KernelClock.measure { LAPACKE_dtpqrt_work(
         LAPACK.columnMajor, Int32(count), Int32(q), 0, Int32(nb), &top, Int32(q), &block,
-        Int32(m), &t, Int32(nb), &work)
+        Int32(m), &t, Int32(nb), &work) }
       try LAPACK.check("dtpqrt", info)
       start += count
     }
@@ -101,9 +101,9 @@ struct TriangularReduction: Sendable {
     var b = qtb
     var pivots = [Int32](repeating: 0, count: p)
     var rank: Int32 = 0
-    let info = LAPACKE_dgelsy(
+    let info = KernelClock.measure { LAPACKE_dgelsy(
       LAPACK.columnMajor, Int32(p), Int32(p), 1, &a, Int32(p), &b, Int32(p), &pivots, rcond,
-      &rank)
+      &rank) }
     try LAPACK.check("dgelsy", info)
     let beta = Array(b[0..<p])
     let dropped = pivots[Int(rank)...].map { Int($0) - 1 }.sorted()
@@ -120,9 +120,9 @@ struct TriangularReduction: Sendable {
     var b = qtb
     var singularValues = [Double](repeating: 0, count: p)
     var rank: Int32 = 0
-    let info = LAPACKE_dgelsd(
+    let info = KernelClock.measure { LAPACKE_dgelsd(
       LAPACK.columnMajor, Int32(p), Int32(p), 1, &a, Int32(p), &b, Int32(p), &singularValues,
-      rcond, &rank)
+      rcond, &rank) }
     try LAPACK.check("dgelsd", info, positiveMeaning: "the SVD did not converge")
     let beta = Array(b[0..<p])
     var dropped: [Int] = []
@@ -131,8 +131,8 @@ struct TriangularReduction: Sendable {
       var pivots = [Int32](repeating: 0, count: p)
       var tau = [Double](repeating: 0, count: p)
       try LAPACK.check(
-        "dgeqp3", LAPACKE_dgeqp3(LAPACK.columnMajor, Int32(p), Int32(p), &q, Int32(p), &pivots,
-        &tau))
+        "dgeqp3", KernelClock.measure { LAPACKE_dgeqp3(LAPACK.columnMajor, Int32(p), Int32(p), &q, Int32(p), &pivots,
+        &tau) })
       dropped = pivots[Int(rank)...].map { Int($0) - 1 }.sorted()
     }
     return Solution(

@@ -3,6 +3,7 @@
 //   surgecast-bench            every suite
 //   surgecast-bench ingest     CSV ingestion (TimeSeries)
 //   surgecast-bench lstsq      least squares (LinearAlgebra)
+//   surgecast-bench fit        the traffic model's fit, its stages, and Prophet side by side
 //
 // Each suite lives in its own file of this target and returns its result lines; this file only
 // prints a header that says where the numbers come from, and picks the suites.
@@ -27,6 +28,9 @@ let suites: [BenchSuite] = [
   },
   BenchSuite(name: "lstsq", summary: "least-squares solvers (LinearAlgebra)") {
     runLeastSquaresBench()
+  },
+  BenchSuite(name: "fit", summary: "model fit: stages, LAPACK share, whole process, Prophet") {
+    try runFitBench()
   },
 ]
 

@@ -13,14 +13,19 @@ extension ModelSpec {
   ///   - series: the training window on a regular grid (gaps as `.nan`).
   ///   - events: the events calendar (holidays, promotions, incidents, outages).
   ///   - hasCalendar: false for integer-indexed data (e.g. M4): no weekdays, no holidays.
+  ///   - profile: receives the wall time of each stage, when given (benchmarks).
   /// - Throws: `ModelingError`.
   public func fit(
-    _ series: Series, events: [Event] = [], hasCalendar: Bool = true
+    _ series: Series, events: [Event] = [], hasCalendar: Bool = true,
+    profile: FitProfile? = nil
   ) throws -> FittedModel {
     let setup = try TrainingSetup(
       series: series, events: events, hasCalendar: hasCalendar, spec: self)
+    profile?.mark("design")
     var solver = try PenalizedFit(setup: setup, spec: self)
+    profile?.mark("normal equations")
     try solver.run()
+    profile?.mark("penalty (GCV) and robust IRLS")
     let isSubDaily = setup.grid.step < 86_400
     let horizon = max(1, calibrationHorizon
       ?? min(isSubDaily ? Int(7 * 86_400 / setup.grid.step) : 30, setup.grid.count / 4))
@@ -28,16 +33,23 @@ extension ModelSpec {
     let lags = max(0, arLags ?? 3)
     let seasonalLag = (arSeasonalLag ?? true) ? setup.seasonSteps : 0
     let origins = try RollingOrigins(
-      setup: setup, weights: solver.weights, count: originCount, horizon: horizon,
+      setup: setup, equations: solver.equations, weights: solver.weights, count: originCount, horizon: horizon,
       memory: max(lags, seasonalLag))
+    profile?.mark("rolling-origin prefixes")
     try solver.chooseChangepointStrength(origins)
+    profile?.mark("changepoint strength (CV)")
     try solver.sparsifyChangepoints()
+    profile?.mark("changepoint sparsity")
     let shortTerm = ShortTermFitting.fit(
       residuals: solver.residuals(), weights: setup.baseWeights, lags: lags,
       seasonalLag: seasonalLag)
-    let calibration = CalibrationFitting(origins: origins, fit: solver, shortTerm: shortTerm)
-    return solver.model(
-      shortTerm: shortTerm, calibration: calibration.run(),
+    profile?.mark("short-term AR")
+    let calibration = CalibrationFitting(origins: origins, fit: solver, shortTerm: shortTerm).run()
+    profile?.mark("interval calibration")
+    let model = solver.model(
+      shortTerm: shortTerm, calibration: calibration,
       calibrationSetting: (originCount, horizon), spec: self)
+    profile?.mark("artifact")
+    return model
   }
 }

@@ -15,6 +15,9 @@ struct PenalizedFit {
   var lambda: Double = 0
   var penaltyChosenBy = "gcv"
   var coefficients: [Double] = []
+  /// Response minus fit on every slot (NaN where the slot is not observed), kept in step with
+  /// `coefficients` by `solve()` so that re-weighting and scale updates share one product.
+  private var currentResiduals: [Double] = []
   var criterion: RidgeCriterion?
   var reciprocalCondition = 0.0
   var residualScale = 0.0
@@ -75,23 +78,35 @@ struct PenalizedFit {
     updateResidualScales()
   }
 
-  private mutating func solve() throws {
+  /// Solves at the current λ and penalty; `updatingResiduals: false` skips the n·p product
+  /// for intermediate solves whose residuals nobody reads (the caller solves again after).
+  private mutating func solve(updatingResiduals: Bool = true) throws {
     let solution = try equations.solve(lambda: lambda, penalty: penalty)
     coefficients = solution.coefficients
     reciprocalCondition = solution.reciprocalCondition
+    guard updatingResiduals else { return }
+    let fitted = LinearPredictor.predict(setup.design, coefficients, rows: 0..<weights.count)
+    currentResiduals = (0..<fitted.count).map {
+      setup.baseWeights[$0] > 0 ? setup.response[$0] - fitted[$0] : .nan
+    }
   }
+
+  /// A row's robust weight is updated only when it moves by more than this: later IRLS steps
+  /// nudge the weights of most outliers by tiny amounts, and each update costs a rank-one
+  /// change of the Gram (p²), while the solution is insensitive to them. The Gram always
+  /// matches the stored weights, so the fit stays exactly the weighted fit it reports.
+  static let weightChangeTolerance = 0.02
 
   /// One IRLS step: new weights from the current residuals, applied to the Gram by touching
   /// only the rows whose weight changed.
   private mutating func reweightRobustly() throws {
-    let fitted = LinearPredictor.predict(setup.design, coefficients, rows: 0..<weights.count)
     var rows: [Int] = []
     var changes: [Double] = []
     for i in 0..<weights.count where setup.baseWeights[i] > 0 {
       let scale = scaleForRow(i)
-      let u = (setup.response[i] - fitted[i]) / scale
+      let u = currentResiduals[i] / scale
       let w = RobustWeights.weight(u)
-      if abs(w - weights[i]) > 1e-12 {
+      if abs(w - weights[i]) > Self.weightChangeTolerance {
         rows.append(i)
         changes.append(w - weights[i])
         weights[i] = w
@@ -104,8 +119,15 @@ struct PenalizedFit {
     updateResidualScales()
   }
 
-  /// Multipliers of the changepoint penalty tried by time-series cross-validation.
-  static let changepointStrengths: [Double] = [0.1, 1, 10, 100, 1_000, 10_000]
+  /// Multipliers of the changepoint penalty that cross-validation may choose: a coarse grid
+  /// first, then the decades on either side of its best point.
+  static let coarseChangepointStrengths: [Double] = [1, 100, 10_000]
+  static let changepointStrengthRange: ClosedRange<Double> = 0.1...10_000
+  /// Every how many rolling origins one is used for choosing the strength: neighbouring
+  /// origins (a season apart, with a horizon of several seasons) share most of their test
+  /// rows, so a thinned set judges trend extrapolation nearly as well at a fraction of the
+  /// solves.
+  static let strengthOriginStride = 3
   var changepointStrength = 1.0
 
   /// Chooses how strongly slope changes and level shifts are penalised by the out-of-sample
@@ -117,17 +139,34 @@ struct PenalizedFit {
       PenaltyWeights.isChangepoint(setup.columns[$0].penalty) && penalty[$0] > 0
     }
     guard !indices.isEmpty else { return }
-    var best = (strength: 1.0, error: Double.infinity)
-    for strength in Self.changepointStrengths {
+    let thinned = origins.thinned(every: Self.strengthOriginStride)
+    var errorByStrength: [Double: Double] = [:]
+    func evaluate(_ strength: Double) {
+      guard errorByStrength[strength] == nil,
+        Self.changepointStrengthRange.contains(strength)
+      else { return }
       var candidate = penalty
       for j in indices { candidate[j] *= strength }
-      let errors = origins.errors(lambda: lambda, penalty: candidate, shortTerm: .none)
-      guard !errors.isEmpty else { continue }
-      let mae = errors.reduce(0) { $0 + abs($1.error) } / Double(errors.count)
-      if mae < best.error - 1e-12 { best = (strength, mae) }
+      let errors = thinned.errors(lambda: lambda, penalty: candidate, shortTerm: .none)
+      errorByStrength[strength] = errors.isEmpty
+        ? .infinity : errors.reduce(0) { $0 + abs($1.error) } / Double(errors.count)
     }
-    changepointStrength = best.strength
-    for j in indices { penalty[j] *= best.strength }
+    func best() -> Double {
+      // Ties go to the weaker penalty (smaller strength), as a strict `<` over ascending keys.
+      var choice = (strength: 1.0, error: Double.infinity)
+      for strength in errorByStrength.keys.sorted() {
+        if let error = errorByStrength[strength], error < choice.error - 1e-12 {
+          choice = (strength, error)
+        }
+      }
+      return choice.strength
+    }
+    Self.coarseChangepointStrengths.forEach(evaluate)
+    let coarse = best()
+    evaluate(coarse / 10)
+    evaluate(coarse * 10)
+    changepointStrength = best()
+    for j in indices { penalty[j] *= changepointStrength }
     do { try solve() } catch let error as LinearAlgebraError {
       throw ModelingError.numerical(error.description)
     }
@@ -143,7 +182,7 @@ struct PenalizedFit {
     let base = indices.map {
       PenaltyWeights.weight(setup.columns[$0].penalty) * changepointStrength
     }
-    for _ in 0..<Self.changepointIterations {
+    for iteration in 0..<Self.changepointIterations {
       let standardized = indices.map { abs(coefficients[$0] * columnScales[$0]) }
       let epsilon = max(1e-6, 0.01 * (standardized.max() ?? 0))
       let mean = standardized.reduce(0, +) / Double(indices.count) + epsilon
@@ -151,7 +190,8 @@ struct PenalizedFit {
         let relative = base[k] * mean / (standardized[k] + epsilon)
         penalty[j] = relative * columnScales[j] * columnScales[j]
       }
-      do { try solve() } catch let error as LinearAlgebraError {
+      let last = iteration == Self.changepointIterations - 1
+      do { try solve(updatingResiduals: last) } catch let error as LinearAlgebraError {
         throw ModelingError.numerical(error.description)
       }
     }
@@ -192,13 +232,8 @@ struct PenalizedFit {
     return max(s, 1e-9)
   }
 
-  /// Response minus fit on every slot (0 where the slot is not observed).
-  func residuals() -> [Double] {
-    let fitted = LinearPredictor.predict(setup.design, coefficients, rows: 0..<weights.count)
-    return (0..<fitted.count).map {
-      setup.baseWeights[$0] > 0 ? setup.response[$0] - fitted[$0] : .nan
-    }
-  }
+  /// Response minus fit on every slot (NaN where the slot is not observed).
+  func residuals() -> [Double] { currentResiduals }
 
   static func mad(_ values: [Double]) -> Double {
     let finite = values.filter { $0.isFinite }

@@ -2,7 +2,7 @@ import Features
 import LinearAlgebra
 
 /// Rolling forecast origins inside the training window, with the normal equations of each
-/// prefix accumulated in one pass.
+/// prefix derived from those of the whole window.
 ///
 /// Shared by two choices that must be judged out of sample: the strength of the changepoint
 /// penalty (time-series cross-validation) and the interval calibration. Each origin costs a
@@ -14,7 +14,13 @@ struct RollingOrigins {
   let horizon: Int
   let prefixes: [NormalEquations]
 
-  init(setup: TrainingSetup, weights: [Double], count: Int, horizon: Int, memory: Int) throws {
+  /// - Parameter equations: the statistics of the whole window with `weights`; each origin's
+  ///   prefix is obtained by removing the rows after it, which touches only the last
+  ///   `horizon + (count − 1)·season` rows.
+  init(
+    setup: TrainingSetup, equations: NormalEquations, weights: [Double], count: Int, horizon: Int,
+    memory: Int
+  ) throws {
     self.setup = setup
     self.horizon = horizon
     let n = setup.grid.count
@@ -27,10 +33,26 @@ struct RollingOrigins {
     self.slots = slots.reversed()
     do {
       prefixes = try NormalEquations.prefixes(
-        design: setup.design, response: setup.response, origins: self.slots, weights: weights)
+        removingSuffixesFrom: equations, design: setup.design, response: setup.response,
+        origins: self.slots, weights: weights)
     } catch {
       throw ModelingError.numerical(error.description)
     }
+  }
+
+  /// Every `stride`-th origin counted back from the latest, which is always kept.
+  func thinned(every stride: Int) -> RollingOrigins {
+    let keep = slots.indices.filter { (slots.count - 1 - $0) % max(1, stride) == 0 }
+    return RollingOrigins(
+      setup: setup, slots: keep.map { slots[$0] }, horizon: horizon,
+      prefixes: keep.map { prefixes[$0] })
+  }
+
+  private init(setup: TrainingSetup, slots: [Int], horizon: Int, prefixes: [NormalEquations]) {
+    self.setup = setup
+    self.slots = slots
+    self.horizon = horizon
+    self.prefixes = prefixes
   }
 
   /// Forecast errors on the model scale by lead (index 0 = one step ahead) and the slot of
@@ -41,13 +63,12 @@ struct RollingOrigins {
     var result: [(lead: Int, slot: Int, error: Double)] = []
     let n = setup.grid.count
     for (origin, equations) in zip(slots, prefixes) {
-      guard let solution = try? equations.solve(lambda: lambda, penalty: penalty) else {
-        continue
-      }
+      guard let coefficients = try? equations.coefficients(lambda: lambda, penalty: penalty)
+      else { continue }
       let memory = shortTerm.memory
       let from = max(0, origin - memory)
       let to = min(n, origin + horizon)
-      let fitted = LinearPredictor.predict(setup.design, solution.coefficients, rows: from..<to)
+      let fitted = LinearPredictor.predict(setup.design, coefficients, rows: from..<to)
       let history = (from..<origin).map { t in
         setup.baseWeights[t] > 0 ? setup.response[t] - fitted[t - from] : 0
       }
