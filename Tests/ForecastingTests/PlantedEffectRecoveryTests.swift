@@ -101,8 +101,8 @@ import TimeSeries
     let data = try ModelFile.encode(model)
     #expect(try ModelFile.decode(data, file: "m.json") == model)
     var text = String(decoding: data, as: UTF8.self)
-    text = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
-    #expect(throws: ModelingError.unsupportedSchema(found: 99, supported: 1)) {
+    text = text.replacingOccurrences(of: "\"schemaVersion\" : \(FittedModel.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
+    #expect(throws: ModelingError.unsupportedSchema(found: 99, supported: FittedModel.currentSchemaVersion)) {
       try ModelFile.decode(Data(text.utf8), file: "m.json")
     }
   }

@@ -33,7 +33,7 @@ extension FittedModel {
     }
     for h in 0..<horizon {
       let center = structural[h] + correction[h]
-      let scale = calibration.scale(atSecondOfDay: timeline.secondOfDay(h))
+      let scale = calibration.scale(atLocalSeconds: timeline.localSeconds[h])
       let lead = h + 1
       var sum = 0.0
       for p in levels {

@@ -1,12 +1,18 @@
+import TimeSeries
+
 /// Out-of-sample error quantiles by lead time, from rolling origins inside the fit.
 ///
-/// Scores are forecast errors on the model scale divided by the residual scale of their
-/// time-of-day bin, so that the band is wider where the data are noisier (nights on a log
-/// scale) and an 80% interval holds about 80% at the peaks and at night alike.
+/// Scores are forecast errors on the model scale divided by the residual scale of their bin —
+/// the hour of the day for sub-daily data, the month of the year for daily data with two
+/// years or more — so that the band is wider where the data are noisier (nights on a log
+/// scale, the busy season of a seasonal business) and an 80% interval holds about 80% at the
+/// peaks and in the quiet hours alike.
 public struct IntervalCalibration: Sendable, Codable, Equatable {
-  /// Residual scale per bin of the day (one bin for daily data).
-  public var scaleByTimeOfDay: [Double]
-  /// Seconds per time-of-day bin.
+  /// Residual scale per bin (`binning` says which).
+  public var scaleByBin: [Double]
+  /// What the bins of `scaleByBin` are.
+  public var binning: ResidualScaleBinning
+  /// Seconds per bin for `.timeOfDay`.
   public var binSeconds: Int64
   /// Lead-time buckets: bucket `b` covers leads `leadStarts[b] ..< leadStarts[b+1]` (the last
   /// extends to any lead).
@@ -19,10 +25,11 @@ public struct IntervalCalibration: Sendable, Codable, Equatable {
   public var levels: [Double]
 
   public init(
-    scaleByTimeOfDay: [Double], binSeconds: Int64, leadStarts: [Int], quantiles: [[Double]],
-    sampleSizes: [Int], levels: [Double]
+    scaleByBin: [Double], binning: ResidualScaleBinning, binSeconds: Int64, leadStarts: [Int],
+    quantiles: [[Double]], sampleSizes: [Int], levels: [Double]
   ) {
-    self.scaleByTimeOfDay = scaleByTimeOfDay
+    self.scaleByBin = scaleByBin
+    self.binning = binning
     self.binSeconds = binSeconds
     self.leadStarts = leadStarts
     self.quantiles = quantiles
@@ -53,10 +60,30 @@ public struct IntervalCalibration: Sendable, Codable, Equatable {
     return row[i] + fraction * (row[i + 1] - row[i])
   }
 
-  /// Residual scale for a local time of day in seconds.
-  public func scale(atSecondOfDay second: Int) -> Double {
-    guard !scaleByTimeOfDay.isEmpty else { return 1 }
-    let bin = min(scaleByTimeOfDay.count - 1, max(0, second / Int(max(1, binSeconds))))
-    return scaleByTimeOfDay[bin]
+  /// Residual scale at a local wall-clock time (seconds since 1970-01-01 local).
+  public func scale(atLocalSeconds local: Int64) -> Double {
+    guard !scaleByBin.isEmpty else { return 1 }
+    let bin = binning.bin(ofLocalSeconds: local, binSeconds: binSeconds)
+    return scaleByBin[min(scaleByBin.count - 1, max(0, bin))]
+  }
+}
+
+/// How residual scales are binned.
+public enum ResidualScaleBinning: String, Sendable, Codable, Equatable {
+  /// One scale for every slot.
+  case none
+  /// By local time of day, in bins of `binSeconds`.
+  case timeOfDay = "time_of_day"
+  /// By local calendar month (12 bins).
+  case monthOfYear = "month_of_year"
+
+  /// The bin of a local wall-clock time.
+  public func bin(ofLocalSeconds local: Int64, binSeconds: Int64) -> Int {
+    let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    switch self {
+    case .none: return 0
+    case .timeOfDay: return Int((local - day * 86_400) / max(1, binSeconds))
+    case .monthOfYear: return CivilDate(daysSinceEpoch: Int(day)).month - 1
+    }
   }
 }

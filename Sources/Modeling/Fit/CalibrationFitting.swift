@@ -7,7 +7,7 @@ import LinearAlgebra
 /// rows before the origin only — with XᵀWX of each prefix accumulated in one pass, and a
 /// p×p solve per origin instead of a refit — then forecast forward with the short-term
 /// correction, exactly as a real forecast would be. The errors, divided by the residual scale
-/// of their time of day, are pooled by lead time; their empirical quantiles (split-conformal
+/// of their bin (hour of day or month), are pooled by lead time; their empirical quantiles (split-conformal
 /// style, with the finite-sample widening) become the interval of every later forecast.
 struct CalibrationFitting {
   let origins: RollingOrigins
@@ -30,12 +30,13 @@ struct CalibrationFitting {
       }]
     }
     return Self.summarize(
-      scoresByLead, timeOfDayScales: fit.timeOfDayScales, binSeconds: fit.binSeconds)
+      scoresByLead, binScales: fit.binScales, binning: fit.binning, binSeconds: fit.binSeconds)
   }
 
   /// Pools leads into buckets of ≥ `minimumBucketSize` scores and takes their quantiles.
   static func summarize(
-    _ scoresByLead: [[Double]], timeOfDayScales: [Double], binSeconds: Int64
+    _ scoresByLead: [[Double]], binScales: [Double], binning: ResidualScaleBinning,
+    binSeconds: Int64
   ) -> IntervalCalibration {
     var leadStarts: [Int] = []
     var pooled: [[Double]] = []
@@ -71,7 +72,7 @@ struct CalibrationFitting {
       }
     }
     return IntervalCalibration(
-      scaleByTimeOfDay: timeOfDayScales, binSeconds: binSeconds, leadStarts: leadStarts,
+      scaleByBin: binScales, binning: binning, binSeconds: binSeconds, leadStarts: leadStarts,
       quantiles: quantiles, sampleSizes: pooled.map(\.count), levels: levels)
   }
 }

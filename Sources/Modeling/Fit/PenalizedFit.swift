@@ -21,7 +21,8 @@ struct PenalizedFit {
   var criterion: RidgeCriterion?
   var reciprocalCondition = 0.0
   var residualScale = 0.0
-  var timeOfDayScales: [Double] = []
+  /// Residual scale per bin of `binning` (hour of day, or month for long daily data).
+  var binScales: [Double] = []
 
   /// Slope changes and level shifts are made sparse by this many re-weightings of their
   /// penalty (adaptive ridge, approximating an L1 penalty): real shifts survive, noise does not.
@@ -129,17 +130,24 @@ struct PenalizedFit {
   /// solves.
   static let strengthOriginStride = 3
   var changepointStrength = 1.0
+  var changepointStrengthChosenBy = "fixed"
 
   /// Chooses how strongly slope changes and level shifts are penalised by the out-of-sample
   /// error at the rolling origins: GCV judges in-sample fit, which is blind to a trend that
   /// bends to follow the last weeks and then extrapolates that bend.
   mutating func chooseChangepointStrength(_ origins: RollingOrigins) throws {
-    guard spec.penalty == nil, !origins.slots.isEmpty else { return }
     let indices = setup.columns.indices.filter {
       PenaltyWeights.isChangepoint(setup.columns[$0].penalty) && penalty[$0] > 0
     }
     guard !indices.isEmpty else { return }
-    let thinned = origins.thinned(every: Self.strengthOriginStride)
+    if let fixed = spec.changepointStrength {
+      try applyChangepointStrength(max(0, fixed), chosenBy: "spec", to: indices)
+      return
+    }
+    guard spec.penalty == nil, !origins.slots.isEmpty else { return }
+    // Small designs (daily data, short series) can afford every origin.
+    let stride = setup.columns.count <= 120 ? 1 : Self.strengthOriginStride
+    let thinned = origins.thinned(every: stride)
     var errorByStrength: [Double: Double] = [:]
     func evaluate(_ strength: Double) {
       guard errorByStrength[strength] == nil,
@@ -165,8 +173,15 @@ struct PenalizedFit {
     let coarse = best()
     evaluate(coarse / 10)
     evaluate(coarse * 10)
-    changepointStrength = best()
-    for j in indices { penalty[j] *= changepointStrength }
+    try applyChangepointStrength(best(), chosenBy: "cv", to: indices)
+  }
+
+  private mutating func applyChangepointStrength(
+    _ strength: Double, chosenBy: String, to indices: [Int]
+  ) throws {
+    changepointStrength = strength
+    changepointStrengthChosenBy = chosenBy
+    for j in indices { penalty[j] *= strength }
     do { try solve() } catch let error as LinearAlgebraError {
       throw ModelingError.numerical(error.description)
     }
@@ -182,6 +197,8 @@ struct PenalizedFit {
     let base = indices.map {
       PenaltyWeights.weight(setup.columns[$0].penalty) * changepointStrength
     }
+    // A strength of 0 leaves the changepoints unpenalised; there is nothing to sparsify.
+    guard base.contains(where: { $0 > 0 }) else { return }
     for iteration in 0..<Self.changepointIterations {
       let standardized = indices.map { abs(coefficients[$0] * columnScales[$0]) }
       let epsilon = max(1e-6, 0.01 * (standardized.max() ?? 0))
@@ -198,19 +215,19 @@ struct PenalizedFit {
     updateResidualScales()
   }
 
-  /// Residual scale (1.4826 · MAD) overall and per time-of-day bin, over observed rows.
+  /// Residual scale (1.4826 · MAD) overall and per bin, over observed rows.
   private mutating func updateResidualScales() {
     let r = residuals()
     let observed = (0..<r.count).filter { setup.baseWeights[$0] > 0 }
     residualScale = Self.mad(observed.map { r[$0] })
-    let bins = timeOfDayBinCount
+    let bins = binCount
     guard bins > 1 else {
-      timeOfDayScales = [residualScale]
+      binScales = [residualScale]
       return
     }
     var byBin = [[Double]](repeating: [], count: bins)
-    for i in observed { byBin[timeOfDayBin(i)].append(r[i]) }
-    timeOfDayScales = byBin.map { values in
+    for i in observed { byBin[bin(ofSlot: i)].append(r[i]) }
+    binScales = byBin.map { values in
       // Shrink each bin's scale towards the overall one when it has few rows.
       guard values.count >= 8 else { return residualScale }
       let local = Self.mad(values)
@@ -219,16 +236,30 @@ struct PenalizedFit {
     }
   }
 
-  var timeOfDayBinCount: Int { setup.grid.step < 86_400 ? 24 : 1 }
-  var binSeconds: Int64 { setup.grid.step < 86_400 ? 3_600 : 86_400 }
+  /// Hours of the day for sub-daily data; months for daily data spanning two years (each
+  /// month then has at least two seasons of rows); otherwise one bin.
+  var binning: ResidualScaleBinning {
+    if setup.grid.step < 86_400 { return .timeOfDay }
+    let spanDays = Double(setup.grid.count) * Double(setup.grid.step) / 86_400
+    return setup.hasCalendar && spanDays >= 730 ? .monthOfYear : .none
+  }
+  var binSeconds: Int64 { binning == .timeOfDay ? 3_600 : 86_400 }
+  var binCount: Int {
+    switch binning {
+    case .none: return 1
+    case .timeOfDay: return 24
+    case .monthOfYear: return 12
+    }
+  }
 
-  func timeOfDayBin(_ slot: Int) -> Int {
-    guard timeOfDayBinCount > 1 else { return 0 }
-    return min(timeOfDayBinCount - 1, setup.timeline.secondOfDay(slot) / Int(binSeconds))
+  func bin(ofSlot slot: Int) -> Int {
+    guard binCount > 1 else { return 0 }
+    let local = setup.timeline.localSeconds[slot]
+    return min(binCount - 1, binning.bin(ofLocalSeconds: local, binSeconds: binSeconds))
   }
 
   func scaleForRow(_ slot: Int) -> Double {
-    let s = timeOfDayScales.isEmpty ? residualScale : timeOfDayScales[timeOfDayBin(slot)]
+    let s = binScales.isEmpty ? residualScale : binScales[bin(ofSlot: slot)]
     return max(s, 1e-9)
   }
 

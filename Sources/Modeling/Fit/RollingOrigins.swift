@@ -24,7 +24,10 @@ struct RollingOrigins {
     self.setup = setup
     self.horizon = horizon
     let n = setup.grid.count
-    let stride = setup.seasonSteps
+    // Sub-daily data: a day apart, so the origins see every hour of the day. Daily data: a
+    // whole horizon apart, so that a dozen origins span a year of seasons rather than the
+    // last few calm (or busy) weeks; their errors calibrate every season's forecasts.
+    let stride = setup.grid.step < 86_400 ? setup.seasonSteps : max(setup.seasonSteps, horizon)
     var slots: [Int] = []
     for k in 0..<count {
       let origin = n - horizon - k * stride

@@ -20,7 +20,7 @@ public struct ModelSpec: Sendable, Codable, Equatable {
   /// Daily profile conditioned on weekday/Saturday/Sunday-holiday (default: on when the data
   /// are sub-daily with a real calendar and span at least three weeks).
   public var dailyByDayKind: Bool?
-  /// Number of candidate slope changes (default: one per ~2 weeks, at most 25, in the first
+  /// Number of candidate slope changes (default: one per ~2 weeks, at most 25, or 60 for two years or more, in the first
   /// 80% of the history so the forecast slope rests on a long stretch).
   public var slopeChanges: Int?
   /// Spacing of level-shift candidates in days (default 7).
@@ -31,9 +31,12 @@ public struct ModelSpec: Sendable, Codable, Equatable {
   public var promotionBucketsAfter: Int?
   /// Ridge penalty on the standardised columns; `nil` = generalised cross-validation.
   public var penalty: Double?
+  /// Multiplier of the penalty on slope changes and level shifts; `nil` = chosen by
+  /// rolling-origin cross-validation (1 when `penalty` is fixed).
+  public var changepointStrength: Double?
   /// Robust re-weighting iterations (default 3; 0 = plain least squares).
   public var robustIterations: Int?
-  /// Short-term autoregressive lags on the residuals (default 3) and whether to add the lag of
+  /// Short-term autoregressive lags on the residuals (default 3, or 14 for daily data) and whether to add the lag of
   /// one season (a day for sub-daily data, a week for daily data).
   public var arLags: Int?
   public var arSeasonalLag: Bool?

@@ -17,6 +17,9 @@ public struct ResolvedSpec: Sendable, Codable, Equatable {
   /// The ridge penalty used (chosen by GCV unless the spec fixed it).
   public var penalty: Double
   public var penaltyChosenBy: String
+  /// The multiplier of the changepoint penalty and how it was chosen (`cv`, `spec`, `fixed`).
+  public var changepointStrength: Double
+  public var changepointStrengthChosenBy: String
   public var robustIterations: Int
   public var arLags: Int
   public var arSeasonalLag: Bool
@@ -41,6 +44,7 @@ public struct ResolvedSpec: Sendable, Codable, Equatable {
     spec.promotionProfileBuckets = promotionProfileBuckets
     spec.promotionBucketsAfter = promotionBucketsAfter
     spec.penalty = penalty
+    spec.changepointStrength = changepointStrength
     spec.robustIterations = robustIterations
     spec.arLags = arLags
     spec.arSeasonalLag = arSeasonalLag
