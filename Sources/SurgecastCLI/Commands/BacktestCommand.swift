@@ -24,11 +24,13 @@ public struct BacktestCommand: AsyncParsableCommand {
       parallel (--jobs), with progress on stderr; the aggregate covers all series.
 
       Examples:
-        surgecast backtest --data Datasets/traffic-1h.csv --events Datasets/events.csv \\
-          --holidays KR --timezone Asia/Seoul --horizon 7d --origins 4
-        surgecast backtest --data ../shared/datasets/peyton-manning/example_wp_log_peyton_manning.csv \\
-          --events ../shared/datasets/peyton-manning/events.csv --horizon 30d --origins 5 \\
-          --format json --out peyton-backtest.json
+        surgecast backtest --data Datasets/traffic-1h.csv \\
+          --events Datasets/events.csv --holidays KR --timezone Asia/Seoul \\
+          --horizon 7d --origins 4
+        surgecast backtest --data views.csv --events playoffs.csv \\
+          --horizon 30d --origins 5 --format json --out backtest.json
+        surgecast backtest --data hourly-series.csv --step 1h --horizon 48 \\
+          --origins 1 --spec spec.json
       """)
 
   @OptionGroup(title: "Data") public var data: DataOptions
@@ -94,19 +96,23 @@ public struct BacktestCommand: AsyncParsableCommand {
 
     var windows: [BacktestWindow] = []
     var failures: [BacktestReport.Failure] = []
-    var firstError: (any Error)?
+    var errors: [any Error] = []
     for (series, result) in zip(loaded.series, results) {
       switch result {
       case .success(let backtest):
         windows += backtest.windows
       case .failure(let error):
         let message = (error as? any ReportableError)?.oneLineMessage ?? "\(error)"
-        StandardStreams.reportError(message)
         failures.append(.init(series: series.name, error: message))
-        firstError = firstError ?? error
+        errors.append(error)
       }
     }
-    if windows.isEmpty, let firstError { throw firstError }
+    // Nothing to report: the first error decides the exit code (and is printed by main).
+    if windows.isEmpty, let first = errors.first {
+      for failure in failures.dropFirst() { StandardStreams.reportError(failure.error) }
+      throw first
+    }
+    for failure in failures { StandardStreams.reportError(failure.error) }
 
     let config = BacktestConfig(
       data: data.dataFile, events: events.eventsFile, timezone: data.timezone,
