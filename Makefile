@@ -24,7 +24,7 @@ BENCH_ARGS ?=
 .PHONY: help setup build release run test bench bench-accuracy clean
 
 help: ## List the targets.
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 setup: ## Install the system packages (apt-get, as root or via sudo); skips installed ones.
 	@missing=""; \
