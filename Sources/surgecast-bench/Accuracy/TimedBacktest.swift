@@ -22,8 +22,7 @@ struct TimedBacktest {
     let results = ParallelBacktest.run(series, plan: plan, workers: workers)
     let elapsed = clock.now - started
     cpuSeconds = processCPUSeconds() - cpuBefore
-    wallSeconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    wallSeconds = milliseconds(elapsed) / 1000
     var windows: [BacktestWindow] = []
     var failures: [String] = []
     var seriesSeconds: [Double] = []
