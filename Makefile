@@ -21,10 +21,10 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench clean
+.PHONY: help setup build release run test bench bench-accuracy clean
 
 help: ## List the targets.
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 setup: ## Install the system packages (apt-get, as root or via sudo); skips installed ones.
 	@missing=""; \
@@ -67,6 +67,10 @@ bench: ## Release build, then the benchmarks (BENCH_ARGS="fit" picks a suite).
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	$(RELEASE_BIN)/surgecast-bench $(BENCH_ARGS)
+
+bench-accuracy: ## Release build, then M4 Hourly, Peyton Manning and default-dataset accuracy.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
+	$(RELEASE_BIN)/surgecast-bench accuracy
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

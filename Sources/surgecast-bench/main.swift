@@ -4,6 +4,7 @@
 //   surgecast-bench ingest     CSV ingestion (TimeSeries)
 //   surgecast-bench lstsq      least squares (LinearAlgebra)
 //   surgecast-bench fit        the traffic model's fit, its stages, and Prophet side by side
+//   surgecast-bench accuracy   M4 Hourly, Peyton Manning, default dataset (make bench-accuracy)
 //
 // Each suite lives in its own file of this target and returns its result lines; this file only
 // prints a header that says where the numbers come from, and picks the suites.
@@ -31,6 +32,9 @@ let suites: [BenchSuite] = [
   },
   BenchSuite(name: "fit", summary: "model fit: stages, LAPACK share, whole process, Prophet") {
     try runFitBench()
+  },
+  BenchSuite(name: "accuracy", summary: "forecast accuracy and speed on public data (Forecasting)") {
+    try runAccuracyBench()
   },
 ]
 

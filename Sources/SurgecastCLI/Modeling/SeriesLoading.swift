@@ -10,21 +10,31 @@ enum SeriesLoading {
   }
 
   static func single(_ data: DataOptions) throws -> Loaded {
+    let all = try every(data)
+    guard all.series.count == 1, let series = all.series.first else {
+      let names = all.series.prefix(3).map(\.name).joined(separator: ", ")
+      throw ValidationError(
+        "\(data.dataFile) holds \(all.series.count) series (\(names), …); "
+          + "choose one with --series NAME")
+    }
+    return Loaded(series: series, hasCalendar: all.hasCalendar)
+  }
+
+  /// Every series of the file (or those chosen with `--series`), in file order, in the zone of
+  /// `--timezone`.
+  static func every(_ data: DataOptions) throws -> (series: [Series], hasCalendar: Bool) {
     try InputFile.requireReadable(data.dataFile)
     var ingestion = try SeriesCSV.read(path: data.dataFile, options: try data.readOptions())
     if !data.seriesNames.isEmpty {
       ingestion = try InspectCommand.select(data.seriesNames, ingestion)
     }
-    guard ingestion.series.count == 1, let series = ingestion.series.first else {
-      let names = ingestion.series.prefix(3).map(\.name).joined(separator: ", ")
-      throw ValidationError(
-        "\(data.dataFile) holds \(ingestion.series.count) series (\(names), …); "
-          + "choose one with --series NAME")
+    let series = ingestion.series.map { series in
+      var zoned = series
+      zoned.timeZone = data.timezone
+      return zoned
     }
-    var zoned = series
-    zoned.timeZone = data.timezone
     let indexed = data.step != nil && data.start == nil && (ingestion.stats.first?.first ?? 0) < 100_000_000
-    return Loaded(series: zoned, hasCalendar: !indexed)
+    return (series, !indexed)
   }
 
   static func events(_ options: EventsOptions, timeZone: String) throws -> [Event] {
