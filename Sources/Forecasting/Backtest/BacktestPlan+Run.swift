@@ -31,7 +31,12 @@ extension BacktestPlan {
     let training = Series(
       name: series.name, start: series.start, step: series.step, values: history,
       timeZone: series.timeZone)
-    let model = try spec.fit(
+    // Calibrate the intervals for the horizon that will be scored, unless the spec says
+    // otherwise: more rolling origins fit in the history when they look H steps ahead rather
+    // than the default week.
+    var fitSpec = spec
+    if fitSpec.calibrationHorizon == nil { fitSpec.calibrationHorizon = horizon }
+    let model = try fitSpec.fit(
       training, events: EventVisibility.forFit(events, origin: origin), hasCalendar: hasCalendar)
     let end = series.time(at: index + horizon)
     let forecast = try model.forecast(

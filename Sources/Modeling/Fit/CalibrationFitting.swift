@@ -10,16 +10,18 @@ import LinearAlgebra
 /// of their bin (hour of day or month), are pooled by lead time; their empirical quantiles (split-conformal
 /// style, with the finite-sample widening) become the interval of every later forecast.
 struct CalibrationFitting {
-  let origins: RollingOrigins
   let fit: PenalizedFit
-  let shortTerm: ShortTermDynamics
+  /// Longest lead calibrated.
+  let horizon: Int
+  /// Out-of-sample errors at the rolling origins, with the chosen short-term correction.
+  let errors: [(lead: Int, slot: Int, error: Double)]
 
   /// Buckets of leads hold at least this many scores, merging neighbours when needed.
   static let minimumBucketSize = 40
 
   func run() -> IntervalCalibration {
-    var scoresByLead = [[Double]](repeating: [], count: origins.horizon)
-    for entry in origins.errors(lambda: fit.lambda, penalty: fit.penalty, shortTerm: shortTerm) {
+    var scoresByLead = [[Double]](repeating: [], count: horizon)
+    for entry in errors {
       scoresByLead[entry.lead].append(entry.error / fit.scaleForRow(entry.slot))
     }
     if scoresByLead.allSatisfy({ $0.isEmpty }) {

@@ -30,28 +30,27 @@ extension ModelSpec {
     let horizon = max(1, calibrationHorizon
       ?? min(isSubDaily ? Int(7 * 86_400 / setup.grid.step) : 30, setup.grid.count / 4))
     let originCount = max(1, calibrationOrigins ?? 12)
-    // Daily data: two weeks of lags carry the persistence of a level that has moved (on the
-    // Peyton Manning backtest, MASE 0.87 against 0.90 with three lags); sub-daily data: the
-    // last few steps plus the same time yesterday.
-    let lags = max(0, arLags ?? (isSubDaily ? 3 : 14))
-    let seasonalLag = (arSeasonalLag ?? true) ? setup.seasonSteps : 0
+    let shortTermChoice = ShortTermSelection(
+      spec: self, seasonSteps: setup.seasonSteps, isSubDaily: isSubDaily)
     let origins = try RollingOrigins(
       setup: setup, equations: solver.equations, weights: solver.weights, count: originCount, horizon: horizon,
-      memory: max(lags, seasonalLag))
+      memory: shortTermChoice.memory)
     profile?.mark("rolling-origin prefixes")
     try solver.chooseChangepointStrength(origins)
     profile?.mark("changepoint strength (CV)")
     try solver.sparsifyChangepoints()
     profile?.mark("changepoint sparsity")
-    let shortTerm = ShortTermFitting.fit(
-      residuals: solver.residuals(), weights: setup.baseWeights, lags: lags,
-      seasonalLag: seasonalLag)
-    profile?.mark("short-term AR")
-    let calibration = CalibrationFitting(origins: origins, fit: solver, shortTerm: shortTerm).run()
+    let paths = origins.paths(
+      lambda: solver.lambda, penalty: solver.penalty, memory: shortTermChoice.memory)
+    let (shortTerm, originErrors) = shortTermChoice.choose(
+      residuals: solver.residuals(), weights: setup.baseWeights, origins: origins, paths: paths)
+    profile?.mark("short-term AR (chosen by CV)")
+    let calibration = CalibrationFitting(fit: solver, horizon: horizon, errors: originErrors).run()
     profile?.mark("interval calibration")
     let model = solver.model(
       shortTerm: shortTerm, calibration: calibration,
-      calibrationSetting: (originCount, horizon), spec: self)
+      calibrationSetting: (originCount, horizon), shortTermChosenBy: shortTermChoice.chosenBy,
+      spec: self)
     profile?.mark("artifact")
     return model
   }

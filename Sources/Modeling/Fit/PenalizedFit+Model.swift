@@ -5,7 +5,7 @@ extension PenalizedFit {
   /// Assembles the artifact from the fit, the short-term dynamics and the calibration.
   func model(
     shortTerm: ShortTermDynamics, calibration: IntervalCalibration,
-    calibrationSetting: (origins: Int, horizon: Int), spec: ModelSpec
+    calibrationSetting: (origins: Int, horizon: Int), shortTermChosenBy: String, spec: ModelSpec
   ) -> FittedModel {
     let residuals = self.residuals()
     let last = residuals.suffix(shortTerm.memory).map { $0.isFinite ? $0 : 0 }
@@ -37,6 +37,7 @@ extension PenalizedFit {
       robustIterations: max(0, spec.robustIterations ?? 3),
       arLags: shortTerm.lagCoefficients.count,
       arSeasonalLag: shortTerm.seasonalLag > 0,
+      shortTermChosenBy: shortTermChosenBy,
       calibrationOrigins: calibrationSetting.origins,
       calibrationHorizon: calibrationSetting.horizon)
     let series = setup.series

@@ -155,7 +155,7 @@ struct PenalizedFit {
       else { return }
       var candidate = penalty
       for j in indices { candidate[j] *= strength }
-      let errors = thinned.errors(lambda: lambda, penalty: candidate, shortTerm: .none)
+      let errors = thinned.errors(lambda: lambda, penalty: candidate)
       errorByStrength[strength] = errors.isEmpty
         ? .infinity : errors.reduce(0) { $0 + abs($1.error) } / Double(errors.count)
     }

@@ -58,29 +58,53 @@ struct RollingOrigins {
     self.prefixes = prefixes
   }
 
-  /// Forecast errors on the model scale by lead (index 0 = one step ahead) and the slot of
-  /// each error, for the given penalty and short-term dynamics.
-  func errors(lambda: Double, penalty: [Double], shortTerm: ShortTermDynamics)
-    -> [(lead: Int, slot: Int, error: Double)]
-  {
-    var result: [(lead: Int, slot: Int, error: Double)] = []
+  /// The structural forecast from each origin (solved on its prefix), with the residuals of
+  /// the `memory` slots before it: everything a short-term correction needs, so that several
+  /// corrections can be compared without solving again.
+  func paths(lambda: Double, penalty: [Double], memory: Int) -> [OriginPath] {
     let n = setup.grid.count
-    for (origin, equations) in zip(slots, prefixes) {
+    return zip(slots, prefixes).compactMap { origin, equations in
       guard let coefficients = try? equations.coefficients(lambda: lambda, penalty: penalty)
-      else { continue }
-      let memory = shortTerm.memory
+      else { return nil }
       let from = max(0, origin - memory)
       let to = min(n, origin + horizon)
       let fitted = LinearPredictor.predict(setup.design, coefficients, rows: from..<to)
       let history = (from..<origin).map { t in
         setup.baseWeights[t] > 0 ? setup.response[t] - fitted[t - from] : 0
       }
-      let correction = shortTerm.extrapolate(history, steps: to - origin)
-      for t in origin..<to where setup.baseWeights[t] > 0 {
-        let lead = t - origin
-        result.append((lead, t, setup.response[t] - (fitted[t - from] + correction[lead])))
+      return OriginPath(origin: origin, history: history, forecast: Array(fitted[(origin - from)...]))
+    }
+  }
+
+  /// Forecast errors on the model scale by lead (index 0 = one step ahead) and the slot of
+  /// each error, for the structural paths corrected by `shortTerm`.
+  func errors(_ paths: [OriginPath], shortTerm: ShortTermDynamics)
+    -> [(lead: Int, slot: Int, error: Double)]
+  {
+    var result: [(lead: Int, slot: Int, error: Double)] = []
+    for path in paths {
+      let history = Array(path.history.suffix(shortTerm.memory))
+      let correction = shortTerm.extrapolate(history, steps: path.forecast.count)
+      for (lead, predicted) in path.forecast.enumerated() {
+        let t = path.origin + lead
+        guard setup.baseWeights[t] > 0 else { continue }
+        result.append((lead, t, setup.response[t] - (predicted + correction[lead])))
       }
     }
     return result
   }
+
+  /// Errors of the structural model alone (no short-term correction) at `penalty`.
+  func errors(lambda: Double, penalty: [Double]) -> [(lead: Int, slot: Int, error: Double)] {
+    errors(paths(lambda: lambda, penalty: penalty, memory: 0), shortTerm: .none)
+  }
+}
+
+/// One rolling origin's structural forecast and the residuals just before it.
+struct OriginPath {
+  let origin: Int
+  /// Residuals of the slots before the origin, oldest first (0 where unobserved).
+  let history: [Double]
+  /// Structural prediction from the origin on, one per lead.
+  let forecast: [Double]
 }

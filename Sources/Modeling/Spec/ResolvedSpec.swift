@@ -23,6 +23,8 @@ public struct ResolvedSpec: Sendable, Codable, Equatable {
   public var robustIterations: Int
   public var arLags: Int
   public var arSeasonalLag: Bool
+  /// `cv` when the short-term correction was chosen by rolling-origin errors, `spec` if fixed.
+  public var shortTermChosenBy: String
   public var calibrationOrigins: Int
   public var calibrationHorizon: Int
 
