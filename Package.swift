@@ -35,9 +35,12 @@ let package = Package(
     .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
     .target(
+      name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
+    .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "TrafficSynthesis",
+        "Autoscaling", "TrafficSynthesis", "ModelRegistry", "PrometheusSource",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -56,6 +59,9 @@ let package = Package(
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(
+      name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),
