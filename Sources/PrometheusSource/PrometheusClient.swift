@@ -22,17 +22,20 @@ public struct PrometheusClient: Sendable {
   /// per label set, in order of name, on the query's grid; instants without a sample are
   /// missing (`.nan`).
   /// - Throws: `PrometheusError` with Prometheus's message when it gave one.
+  ///
+  /// Blocking: each request waits for its answer (a command reads its input before anything
+  /// else, so there is nothing to overlap with).
   public func fetch(
     _ query: PrometheusQuery, timeZone: String = "UTC",
     maxPoints: Int = PrometheusClient.maxPointsPerRequest
-  ) async throws -> [Series] {
+  ) throws -> [Series] {
     guard query.step > 0, query.end >= query.start else {
       throw PrometheusError.badQuery(message: "the range is empty or the step is not positive")
     }
     let total = query.pointCount
     var valuesByName: [String: [Double]] = [:]
     for piece in query.split(maxPoints: maxPoints) {
-      let response = try await request(piece)
+      let response = try request(piece)
       for result in response {
         let name = SeriesNaming.name(of: result.metric, query: query.expression)
         var values = valuesByName[name] ?? [Double](repeating: .nan, count: total)
@@ -75,22 +78,13 @@ public struct PrometheusClient: Sendable {
   }
 
   /// One POST to `/api/v1/query_range`, decoded.
-  private func request(_ query: PrometheusQuery) async throws
-    -> [QueryRangeResponse.MatrixSeries]
-  {
+  private func request(_ query: PrometheusQuery) throws -> [QueryRangeResponse.MatrixSeries] {
     let server = query.server.absoluteString
     var request = URLRequest(url: query.endpoint, timeoutInterval: timeout)
     request.httpMethod = "POST"
     request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
     request.httpBody = query.formBody
-    let data: Data
-    let response: URLResponse
-    do {
-      (data, response) = try await URLSession.shared.data(for: request)
-    } catch {
-      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
-    }
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+    let (data, status) = try send(request, server: server)
     guard let decoded = try? JSONDecoder().decode(QueryRangeResponse.self, from: data) else {
       let text = String(decoding: data.prefix(200), as: UTF8.self)
         .split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -112,5 +106,30 @@ public struct PrometheusClient: Sendable {
         server: server, reason: "result type '\(payload.resultType)' instead of a matrix")
     }
     return payload.result
+  }
+
+  /// Sends one request and waits for the body and HTTP status.
+  private func send(_ request: URLRequest, server: String) throws -> (Data, Int) {
+    /// Written by the completion handler before it signals, read after the wait: the
+    /// semaphore orders the two, so no lock is needed.
+    final class Outcome: @unchecked Sendable {
+      var data = Data()
+      var status = 0
+      var error: (any Error)?
+    }
+    let outcome = Outcome()
+    let finished = DispatchSemaphore(value: 0)
+    let task = URLSession.shared.dataTask(with: request) { data, response, error in
+      outcome.data = data ?? Data()
+      outcome.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      outcome.error = error
+      finished.signal()
+    }
+    task.resume()
+    finished.wait()
+    if let error = outcome.error {
+      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
+    }
+    return (outcome.data, outcome.status)
   }
 }

@@ -40,7 +40,7 @@ struct PrometheusServerTests {
       server: server.url, expression: "traffic", start: Self.start,
       end: Self.start + Int64(Self.count - 1) * Self.step, step: Self.step)
     #expect(query.split().count == 2)
-    let series = try await PrometheusClient().fetch(query, timeZone: "Asia/Seoul")
+    let series = try PrometheusClient().fetch(query, timeZone: "Asia/Seoul")
     #expect(series.map(\.name) == ["traffic{region=\"eu\"}", "traffic{region=\"us\"}"])
     for (region, one) in series.enumerated() {
       #expect(one.start == Self.start && one.step == Self.step && one.count == Self.count)
@@ -57,7 +57,7 @@ struct PrometheusServerTests {
       #expect(mismatches == 0, "series \(one.name)")
     }
     // The same range in small pieces gives the same series.
-    let pieced = try await PrometheusClient().fetch(query, timeZone: "Asia/Seoul", maxPoints: 997)
+    let pieced = try PrometheusClient().fetch(query, timeZone: "Asia/Seoul", maxPoints: 997)
     #expect(pieced.map(\.name) == series.map(\.name))
     #expect(
       zip(pieced, series).allSatisfy { a, b in a.values.map(\.bitPattern) == b.values.map(\.bitPattern) })
@@ -68,8 +68,10 @@ struct PrometheusServerTests {
     defer { server.stop() }
     let bad = PrometheusQuery(
       server: server.url, expression: "rate(", start: Self.start, end: Self.start + 600, step: 300)
-    await #expect(throws: PrometheusError.badQuery(message: "1:6: parse error: unclosed left parenthesis")) {
-      try await PrometheusClient().fetch(bad)
+    #expect(
+      throws: PrometheusError.badQuery(message: "1:6: parse error: unclosed left parenthesis")
+    ) {
+      try PrometheusClient().fetch(bad)
     }
     // Prometheus refuses more than 11,000 steps (11,002 points) in one request, so the limit
     // is real; split requests of at most 11,000 points pass.
@@ -77,12 +79,12 @@ struct PrometheusServerTests {
     tooLong.expression = "vector(1)"
     tooLong.end = tooLong.start + 11_001 * 300
     do {
-      _ = try await PrometheusClient().fetch(tooLong, maxPoints: 20_000)
+      _ = try PrometheusClient().fetch(tooLong, maxPoints: 20_000)
       Issue.record("Prometheus accepted 11,002 points")
     } catch let error as PrometheusError {
       #expect("\(error)".contains("exceeded maximum resolution of 11,000 points"), "\(error)")
     }
-    #expect(try await PrometheusClient().fetch(tooLong).first?.count == 11_002)
+    #expect(try PrometheusClient().fetch(tooLong).first?.count == 11_002)
   }
 
   @Test func anUnreachableServerIsReported() async throws {
@@ -92,7 +94,7 @@ struct PrometheusServerTests {
     var unreachable = query
     unreachable.server = URL(string: "http://127.0.0.1:\(port)") ?? query.server
     do {
-      _ = try await PrometheusClient(timeout: 5).fetch(unreachable)
+      _ = try PrometheusClient(timeout: 5).fetch(unreachable)
       Issue.record("no error from a closed port")
     } catch let error as PrometheusError {
       guard case .unreachable = error else {
