@@ -71,6 +71,7 @@ public struct DataOptions: ParsableArguments {
     } catch {
       throw ValidationError(error.description)
     }
+    try validateSource()
     if let start {
       guard step != nil else {
         throw ValidationError("--start needs --step: it dates integer-index timestamps")
@@ -81,7 +82,6 @@ public struct DataOptions: ParsableArguments {
         throw ValidationError("--start: \(error.description)")
       }
     }
-    try validateSource()
   }
 
   /// The clock of `--timezone` (checked by `validate()`).
