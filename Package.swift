@@ -47,7 +47,7 @@ let package = Package(
     .executableTarget(name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict),
     .executableTarget(
       name: "surgecast-bench",
-      dependencies: ["SurgecastCLI", "CLAPACKE"],
+      dependencies: ["SurgecastCLI", "CLAPACKE", "ModelRegistry"],
       swiftSettings: strict),
 
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),

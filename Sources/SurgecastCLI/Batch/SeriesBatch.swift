@@ -7,24 +7,33 @@ import Foundation
 /// (on the calling task, one at a time) as soon as it is ready and then dropped, so memory
 /// holds `concurrency` design matrices and models, not one per series. A series whose work
 /// throws is recorded with its error and the others go on.
-struct SeriesBatch: Sendable {
+public struct SeriesBatch: Sendable {
   /// A series that failed, with the reason.
-  struct Failure: Sendable {
-    var index: Int
-    var name: String
-    var message: String
+  public struct Failure: Sendable {
+    public var index: Int
+    public var name: String
+    public var message: String
   }
 
   /// Parallel workers (default: the cores the process may use).
-  var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  public var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
   /// Draws the progress bar on stderr (when enabled) as series finish.
   var progress: ProgressBar?
+
+  /// A batch of `concurrency` workers, without a progress bar.
+  public init(concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+    self.concurrency = max(1, concurrency)
+  }
+
+  init(progress: ProgressBar?) {
+    self.progress = progress
+  }
 
   /// Runs `work(i)` for `i` in `0..<count`; returns the failures in input order.
   ///
   /// `handle(i, output)` runs in completion order; an error it throws counts as a failure of
   /// series `i`. `name(i)` names series `i` in failure messages.
-  func run<Output: Sendable>(
+  public func run<Output: Sendable>(
     count: Int, name: (Int) -> String,
     work: @escaping @Sendable (Int) throws -> Output,
     handle: (Int, Output) throws -> Void = { _, _ in }
