@@ -33,17 +33,20 @@ enum SeriesSelection {
     return j == p.count
   }
 
-  /// The series matched by any pattern, in input order; every pattern must match one.
+  /// The series matched by the patterns, in the order of the patterns (each pattern's matches
+  /// in input order, a series only once); every pattern must match one.
   /// - Throws: `ValidationError` (exit 64) naming the pattern that matched nothing.
   static func select(_ patterns: [String], _ ingestion: IngestionResult) throws
     -> IngestionResult
   {
-    var keep = [Bool](repeating: false, count: ingestion.series.count)
+    var taken = [Bool](repeating: false, count: ingestion.series.count)
+    var order: [Int] = []
     for pattern in patterns {
       var matched = false
       for (index, series) in ingestion.series.enumerated()
       where matches(series.name, pattern: pattern) {
-        keep[index] = true
+        if !taken[index] { order.append(index) }
+        taken[index] = true
         matched = true
       }
       guard matched else {
@@ -54,8 +57,8 @@ enum SeriesSelection {
       }
     }
     var selected = ingestion
-    selected.series = zip(ingestion.series, keep).filter(\.1).map(\.0)
-    selected.stats = zip(ingestion.stats, keep).filter(\.1).map(\.0)
+    selected.series = order.map { ingestion.series[$0] }
+    selected.stats = order.map { ingestion.stats[$0] }
     return selected
   }
 }
