@@ -33,6 +33,7 @@ public struct SurgecastCommand: AsyncParsableCommand {
       FitCommand.self,
       ForecastCommand.self,
       ModelsCommand.self,
+      RetrainCommand.self,
       // Evaluation: how good the forecasts are.
       BacktestCommand.self,
     ])
