@@ -21,7 +21,7 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench bench-accuracy clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -71,6 +71,11 @@ bench: ## Release build, then the benchmarks (BENCH_ARGS="fit" picks a suite).
 bench-accuracy: ## Release build, then M4 Hourly, Peyton Manning and default-dataset accuracy.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	$(RELEASE_BIN)/surgecast-bench accuracy
+
+bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/time -v.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
+	/usr/bin/time -v $(RELEASE_BIN)/surgecast-bench many 2>&1 \
+	  | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit status|File system|Voluntary|Involuntary|Minor|Major)'
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

@@ -35,16 +35,19 @@ let package = Package(
     .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
     .target(
+      name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
+    .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "TrafficSynthesis",
+        "Autoscaling", "TrafficSynthesis", "ModelRegistry", "PrometheusSource",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     .executableTarget(name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict),
     .executableTarget(
       name: "surgecast-bench",
-      dependencies: ["SurgecastCLI", "CLAPACKE"],
+      dependencies: ["SurgecastCLI", "CLAPACKE", "ModelRegistry"],
       swiftSettings: strict),
 
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
@@ -56,6 +59,9 @@ let package = Package(
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(
+      name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),
