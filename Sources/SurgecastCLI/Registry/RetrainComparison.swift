@@ -87,13 +87,8 @@ struct RetrainComparison: Encodable {
     }
     let start = series.time(at: originIndex)
     let end = series.time(at: originIndex + horizon)
-    // The same events the backtest engine gives its forecasts (Forecasting's internal
-    // EventVisibility.planned): planned kinds the model can forecast, overlapping the window.
-    let known = Set(model.knownEventNames)
-    let planned = events.filter { event in
-      (event.kind == .promotion || event.kind == .holiday) && event.start < end
-        && event.end > start && (known.contains(event.name) || event.lift != nil)
-    }
+    // The same events the backtest engine gives its forecasts.
+    let planned = EventVisibility.planned(events, model: model, start: start, end: end)
     let forecast = try model.forecast(
       ForecastRequest(horizon: horizon, recent: recent, plannedEvents: planned, quantiles: [0.5]))
     return forecast.mean
