@@ -36,6 +36,9 @@ public struct SurgecastCommand: AsyncParsableCommand {
       RetrainCommand.self,
       // Evaluation: how good the forecasts are.
       BacktestCommand.self,
+      // Capacity: schedules for autoscalers, and their replay on history.
+      RecommendCommand.self,
+      SimulateCommand.self,
     ])
 
   /// The version printed by `surgecast --version`.
