@@ -59,6 +59,7 @@ let package = Package(
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "TestSupport"]),
     .testTarget(
       name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
