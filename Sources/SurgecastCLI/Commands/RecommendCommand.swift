@@ -1,6 +1,7 @@
 import ArgumentParser
 import Autoscaling
 import Foundation
+import ModelRegistry
 import Modeling
 import TimeSeries
 
@@ -22,15 +23,20 @@ public struct RecommendCommand: AsyncParsableCommand {
       HorizontalPodAutoscaler's minReplicas, with the later changes as cron lines).
 
       Examples:
-        surgecast recommend --model Models/traffic-1h.json --horizon 24h \\
+        surgecast recommend --model traffic-1h --horizon 24h \\
           --capacity-per-replica 1800
         surgecast recommend --model m.json --data recent.csv --events planned.csv \\
           --horizon 48h --capacity-per-replica 0.5/s --no-predictive-scale-in \\
           --now 2025-12-01T09:00:00+09:00 --format json --out rec.json
       """)
 
-  @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION].",
+      valueName: "model"))
   public var model: String
+
+  @OptionGroup(title: "Registry") public var registry: RegistryOptions
 
   @Option(
     help: ArgumentHelp("How far ahead: a duration (24h, 2d) or a number of steps.", valueName: "span"))
@@ -80,7 +86,7 @@ public struct RecommendCommand: AsyncParsableCommand {
   }
 
   public func run() async throws {
-    let fitted = try ModelLoading.read(model)
+    let fitted = try ModelLoading.read(model, registry: registry.registry)
     let step = fitted.training.step
     let horizonSeconds = Int64(try HorizonParsing.steps(horizon, step: step)) * step
     let recent = try recentFile.map { try ModelLoading.recent($0, model: fitted) }
@@ -108,11 +114,17 @@ public struct RecommendCommand: AsyncParsableCommand {
     try ModelLoading.emit(Data(text.utf8), to: outputFile)
   }
 
-  /// The model's file name without directory and `.json`: `Models/traffic-1h.json` →
-  /// `traffic-1h`.
-  static func modelName(_ path: String) -> String {
-    let file = URL(fileURLWithPath: path).lastPathComponent
-    return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+  /// How the document names the model: a registry reference as given (`traffic-1h@v1`), a
+  /// file by its name without `.json` (`out/traffic-1h.json` → `traffic-1h`), and a file of
+  /// a registry folder by name and version (`Models/traffic-1h/v1.json` → `traffic-1h@v1`).
+  static func modelName(_ model: String) -> String {
+    guard ModelLoading.isPath(model) else { return model }
+    let url = URL(fileURLWithPath: model)
+    let file = url.lastPathComponent
+    let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+    let parent = url.deletingLastPathComponent().lastPathComponent
+    let isVersion = name.first == "v" && name.dropFirst().allSatisfy(\.isNumber) && name.count > 1
+    return isVersion && !parent.isEmpty ? "\(parent)@\(name)" : name
   }
 }
 
