@@ -17,6 +17,7 @@ SCRATCH ?= .build
 SWIFT_FLAGS = --scratch-path $(SCRATCH)
 RELEASE_BIN = $(shell $(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)
 SURGECAST = $(RELEASE_BIN)/surgecast
+DEBUG_BIN = $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)
 DATASETS := Datasets
 # Where the main job writes its model (ignored by git; Models/ holds committed models).
 OUT := out
@@ -89,11 +90,13 @@ bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/t
 	/usr/bin/time -v $(RELEASE_BIN)/surgecast-bench many 2>&1 \
 	  | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit status|File system|Voluntary|Involuntary|Minor|Major)'
 
-check-report: ## Write the report with a debug build, open it in headless Chromium, screenshot it.
+check-report: ## Fit and write the report (debug build), open it in headless Chromium, screenshot it.
 	$(SWIFT) build $(SWIFT_FLAGS) --product surgecast
 	@mkdir -p $(OUT)
-	$(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/surgecast report \
-	  --model Models/traffic-1h.json --data $(DATASETS)/traffic-1h.csv \
+	$(DEBUG_BIN)/surgecast fit --data $(DATASETS)/traffic-1h.csv --events $(DATASETS)/events.csv \
+	  --holidays KR --timezone Asia/Seoul --out $(OUT)/check-report-model.json
+	$(DEBUG_BIN)/surgecast report \
+	  --model $(OUT)/check-report-model.json --data $(DATASETS)/traffic-1h.csv \
 	  --events $(DATASETS)/events.csv --scenario docs/examples/friday-flash-sale.csv \
 	  --capacity-per-replica $(CAPACITY) --out $(OUT)/report.html
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png

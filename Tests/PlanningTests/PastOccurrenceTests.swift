@@ -4,18 +4,18 @@ import Planning
 import Testing
 import TimeSeries
 
-/// Past occurrences of the default dataset's promotions, measured against the committed model.
+/// Past occurrences of the default dataset's promotions, measured against the model fitted on them.
 @Suite struct PastOccurrenceTests {
   let measured: [String: [PastOccurrence]] = {
     guard
       let result = try? PastOccurrence.measure(
-        model: CommittedModel.model, history: CommittedModel.history)
+        model: DefaultModel.model, history: DefaultModel.history)
     else { fatalError("measuring past occurrences failed") }
     return result
   }()
 
   @Test func everyTrainingOccurrenceIsMeasured() throws {
-    let events = CommittedModel.model.trainingEvents.filter { $0.kind == .promotion }
+    let events = DefaultModel.model.trainingEvents.filter { $0.kind == .promotion }
     for name in ["flash_sale", "mega_sale"] {
       let expected = events.filter { $0.name == name }.count
       #expect(measured[name]?.count == expected, "\(name)")
@@ -29,7 +29,7 @@ import TimeSeries
     // its own noise divided by its scale, so their median sits near the learned coefficient.
     let firstHour = sales.map { $0.realizedProfile[1] }.sorted()
     let median = firstHour[firstHour.count / 2]
-    let learned = CommittedModel.coefficient("flash_sale", "+0h")
+    let learned = DefaultModel.coefficient("flash_sale", "+0h")
     #expect(abs(median - learned) < 0.05, "median \(median) vs learned \(learned)")
     #expect(abs(median - log(2.4)) < 0.1)
     // They do differ from one occurrence to the next (noise of ~8% per hour at scale 1).
@@ -37,12 +37,12 @@ import TimeSeries
   }
 
   @Test func replaySpreadBracketsTheLearnedOutcome() throws {
-    let start = CommittedModel.seoul(2025, 12, 5, hour: 20)
+    let start = DefaultModel.seoul(2025, 12, 5, hour: 20)
     let scenario = Scenario(
       name: "friday",
       events: [Event(name: "flash_sale", kind: .promotion, start: start, end: start + 14_400)])
     let planner = ScenarioPlanner(
-      model: CommittedModel.model, horizon: 7 * 24, pastOccurrences: measured)
+      model: DefaultModel.model, horizon: 7 * 24, pastOccurrences: measured)
     let outcome = try planner.plan([scenario])[1]
     let spread = try #require(outcome.pastOccurrences.first)
     #expect(spread.name == "flash_sale")

@@ -6,12 +6,12 @@ import Planning
 import Testing
 import TimeSeries
 
-/// The scenario maths on the committed model, whose flash-sale profile is known (the planted
+/// The scenario maths on the model of the default data, whose flash-sale profile is known (the planted
 /// multipliers 2.4, 1.7, 1.3, 1.15 of `Datasets/truth.json`, learned as log-lifts).
 @Suite struct ScenarioMathTests {
-  let model = CommittedModel.model
+  let model = DefaultModel.model
   /// Friday 2025-12-05 20:00 Seoul, inside the week after training ends (2025-12-01).
-  let saleStart = CommittedModel.seoul(2025, 12, 5, hour: 20)
+  let saleStart = DefaultModel.seoul(2025, 12, 5, hour: 20)
 
   func flashSale(scale: Double) -> Scenario {
     Scenario(
@@ -37,7 +37,7 @@ import TimeSeries
     // expected counts is exp(coefficient × scale) exactly (up to rounding).
     for (offset, bucket) in [(-1, "-1h"), (0, "+0h"), (1, "+1h"), (2, "+2h"), (3, "+3h")] {
       let ratio = sale.forecast.mean[h + offset] / base.forecast.mean[h + offset]
-      let learned = exp(CommittedModel.coefficient("flash_sale", bucket))
+      let learned = exp(DefaultModel.coefficient("flash_sale", bucket))
       #expect(abs(ratio - learned) < 1e-9, "bucket \(bucket): \(ratio) vs \(learned)")
       #expect(abs(sale.uplift[h + offset] - (ratio - 1) * base.forecast.mean[h + offset]) < 1e-6)
     }

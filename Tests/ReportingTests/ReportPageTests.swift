@@ -11,20 +11,32 @@ import TimeSeries
   import FoundationXML
 #endif
 
-/// The whole page on the committed model of the default data: the expected elements are there,
+/// The whole page on the model of the default data: the expected elements are there,
 /// every SVG is well-formed XML, nothing is fetched, and the same input gives the same bytes.
 @Suite struct ReportPageTests {
   static let page: String = {
     do { return try makePage() } catch { fatalError("report failed: \(error)") }
   }()
 
+  /// The default hourly data and the model fitted on it as `make run` does (KR holidays).
+  static let fitted: (model: FittedModel, history: Series) = {
+    do {
+      let read = try SeriesCSV.read(
+        path: ProjectPaths.datasets("traffic-1h.csv").path, options: .init(timeZone: "Asia/Seoul"))
+      guard var history = read.series.first else { fatalError("no series") }
+      history.timeZone = "Asia/Seoul"
+      let events = try EventsCSV.read(
+        path: ProjectPaths.datasets("events.csv").path, timeZone: "Asia/Seoul")
+      var spec = ModelSpec()
+      spec.holidays = "KR"
+      return (try spec.fit(history, events: events), history)
+    } catch {
+      fatalError("cannot fit the default data: \(error)")
+    }
+  }()
+
   static func makePage() throws -> String {
-    let root = ProjectPaths.root
-    let model = try ModelFile.read(path: root.appendingPathComponent("Models/traffic-1h.json").path)
-    let read = try SeriesCSV.read(
-      path: ProjectPaths.datasets("traffic-1h.csv").path, options: .init(timeZone: "Asia/Seoul"))
-    guard var history = read.series.first else { throw ReportError.emptyForecast }
-    history.timeZone = "Asia/Seoul"
+    let (model, history) = fitted
     let clock = try LocalClock(identifier: "Asia/Seoul")
     let saleStart = clock.startOfDay(CivilDate(2025, 12, 5)) + 20 * 3600
     let sale = Scenario(
@@ -99,8 +111,7 @@ import TimeSeries
 /// The backtest section from a given view (the engine itself is tested in ForecastingTests).
 @Suite struct BacktestSectionTests {
   @Test func metricsAndForecastAgainstActualAreDrawn() throws {
-    let model = try ModelFile.read(
-      path: ProjectPaths.root.appendingPathComponent("Models/traffic-1h.json").path)
+    let model = ReportPageTests.fitted.model
     let outcomes = try ScenarioPlanner(model: model, horizon: 24).plan([])
     let times = (0..<48).map { model.training.end - Int64(48 - $0) * 3600 }
     let actual = times.indices.map { 1000 + 100 * sin(Double($0) / 4) }

@@ -2,15 +2,35 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `surgecast plan` and `surgecast report` on the committed model of the default data.
+/// `surgecast plan` and `surgecast report` on the default data, with a model fitted by the
+/// binary itself (as `make run` does).
 ///
-/// The flash sale's learned first-hour log-lift is 0.883 in `Models/traffic-1h.json` (the
-/// planted one is log 2.4 = 0.875, `Datasets/truth.json`), so the sale hour's uplift over the
-/// baseline must be e^0.883 − 1 ≈ +142% at scale 1 and e^1.766 − 1 ≈ +485% at scale 2.
+/// The planted flash-sale first-hour multiplier is 2.4 (`Datasets/truth.json`); the sale hour's
+/// expected count over the baseline's must be e^β exactly, β the model's learned coefficient
+/// of `promotion(flash_sale, +0h)` (read from the model file), and β near log 2.4.
 @Suite("plan and report, end to end")
 struct PlanEndToEndTests {
-  static let model = "Models/traffic-1h.json"
   static let scenario = "docs/examples/friday-flash-sale.csv"
+
+  /// A model of `Datasets/traffic-1h.csv` fitted once per test process.
+  static let fitted: Result<(path: String, firstHour: Double), any Error> = Result {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("traffic-1h.json")
+    let result = try SurgecastBinary.run([
+      "fit", "--data", "Datasets/traffic-1h.csv", "--events", "Datasets/events.csv",
+      "--holidays", "KR", "--timezone", "Asia/Seoul", "--out", path,
+    ])
+    guard result.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let labels = object?["columnLabels"] as? [String] ?? []
+    let coefficients = object?["coefficients"] as? [Double] ?? []
+    guard let j = labels.firstIndex(of: "promotion(flash_sale, +0h)"), j < coefficients.count
+    else { throw CocoaError(.fileReadCorruptFile) }
+    return (path, coefficients[j])
+  }
+
+  static var model: String { (try? fitted.get().path) ?? "missing-model.json" }
 
   func json(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -19,7 +39,7 @@ struct PlanEndToEndTests {
   @Test func jsonListsBaselineFirstAndTheLearnedUplift() throws {
     let result = try SurgecastBinary.run([
       "plan", "--model", Self.model, "--scenario", Self.scenario, "--horizon", "7d",
-      "--capacity-per-replica", "1800", "--format", "json",
+      "--capacity-per-replica", "0.5/s", "--format", "json",
     ])
     #expect(result.status == 0, "\(result)")
     let document = try json(result.stdout)
@@ -41,18 +61,22 @@ struct PlanEndToEndTests {
     let base = try #require(hours[0]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
     let sale = try #require(hours[1]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
     let ratio = try #require(sale["expected"] as? Double) / #require(base["expected"] as? Double)
-    #expect(abs(ratio - exp(0.883)) < 0.01, "sale-hour ratio \(ratio)")
+    let beta = try Self.fitted.get().firstHour
+    // Six significant digits in the JSON: the ratio matches e^β to about 1e-5.
+    #expect(abs(ratio / exp(beta) - 1) < 1e-4, "sale-hour ratio \(ratio), e^β \(exp(beta))")
+    #expect(abs(beta - log(2.4)) < 0.05, "learned first-hour log-lift \(beta)")
   }
 
   @Test func textTableComparesScenarios() throws {
     let result = try SurgecastBinary.run([
       "plan", "--model", Self.model, "--scenario", Self.scenario, "--capacity-per-replica",
-      "1800", "--data", "Datasets/traffic-1h.csv",
+      "0.5/s", "--data", "Datasets/traffic-1h.csv",
     ])
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.contains("baseline"))
     #expect(result.stdout.contains("Fri 2025-12-05 20:00"))
-    #expect(result.stdout.contains("+141.8%"))
+    let beta = try Self.fitted.get().firstHour
+    #expect(result.stdout.contains(String(format: "%+.1f%%", (exp(beta) - 1) * 100)))
     #expect(result.stdout.contains("flash_sale ×26"))
   }
 
@@ -62,7 +86,7 @@ struct PlanEndToEndTests {
     let file = try directory.write(
       "s.csv", "name,kind,start,end\nblack_friday,promotion,2025-12-05,2025-12-06\n")
     let result = try SurgecastBinary.run([
-      "plan", "--model", Self.model, "--scenario", file, "--capacity-per-replica", "1800",
+      "plan", "--model", Self.model, "--scenario", file, "--capacity-per-replica", "0.5/s",
     ])
     #expect(result.status == 65)
     #expect(result.stderrLines.count == 1)
@@ -72,7 +96,7 @@ struct PlanEndToEndTests {
     let lifted = try directory.write(
       "l.csv", "name,kind,start,end,lift\nblack_friday,promotion,2025-12-05,2025-12-06,1.8\n")
     let accepted = try SurgecastBinary.run([
-      "plan", "--model", Self.model, "--scenario", lifted, "--capacity-per-replica", "1800",
+      "plan", "--model", Self.model, "--scenario", lifted, "--capacity-per-replica", "0.5/s",
     ])
     #expect(accepted.status == 0, "\(accepted)")
   }
@@ -83,7 +107,7 @@ struct PlanEndToEndTests {
     let out = directory.path("report.html")
     let arguments = [
       "report", "--model", Self.model, "--data", "Datasets/traffic-1h.csv", "--scenario",
-      Self.scenario, "--capacity-per-replica", "1800", "--out", out,
+      Self.scenario, "--capacity-per-replica", "0.5/s", "--out", out,
     ]
     let result = try SurgecastBinary.run(arguments)
     #expect(result.status == 0, "\(result)")
@@ -99,7 +123,7 @@ struct PlanEndToEndTests {
 
   @Test func unwritableReportIsExit73() throws {
     let result = try SurgecastBinary.run([
-      "report", "--model", Self.model, "--capacity-per-replica", "1800", "--out",
+      "report", "--model", Self.model, "--capacity-per-replica", "0.5/s", "--out",
       "/nonexistent-directory/report.html",
     ])
     #expect(result.status == 73)

@@ -3,15 +3,10 @@ import Modeling
 import TestSupport
 import TimeSeries
 
-/// The committed model of the default hourly data and the data it was fitted on.
-enum CommittedModel {
+/// The default hourly data, its events, and the model fitted on them (as `make run` fits it:
+/// KR holidays, Seoul time), fitted once per test process.
+enum DefaultModel {
   static let timeZone = "Asia/Seoul"
-
-  static let model: FittedModel = {
-    let path = ProjectPaths.root.appendingPathComponent("Models/traffic-1h.json").path
-    guard let model = try? ModelFile.read(path: path) else { fatalError("cannot read \(path)") }
-    return model
-  }()
 
   static let history: Series = {
     let path = ProjectPaths.datasets("traffic-1h.csv").path
@@ -20,6 +15,16 @@ enum CommittedModel {
     else { fatalError("cannot read \(path)") }
     series.timeZone = timeZone
     return series
+  }()
+
+  static let model: FittedModel = {
+    let path = ProjectPaths.datasets("events.csv").path
+    var spec = ModelSpec()
+    spec.holidays = "KR"
+    guard let events = try? EventsCSV.read(path: path, timeZone: timeZone),
+      let model = try? spec.fit(history, events: events)
+    else { fatalError("cannot fit the default hourly data") }
+    return model
   }()
 
   static let clock: LocalClock = {
