@@ -6,8 +6,9 @@ import Planning
 import Testing
 import TimeSeries
 
-/// The scenario maths on the model of the default data, whose flash-sale profile is known (the planted
-/// multipliers 2.4, 1.7, 1.3, 1.15 of `Datasets/truth.json`, learned as log-lifts).
+/// The scenario maths on the model of the default data, whose flash-sale profile is known
+/// (the planted multipliers 2.4, 1.7, 1.3, 1.15 of `Datasets/truth.json`, learned as
+/// log-lifts).
 @Suite struct ScenarioMathTests {
   let model = DefaultModel.model
   /// Friday 2025-12-05 20:00 Seoul, inside the week after training ends (2025-12-01).

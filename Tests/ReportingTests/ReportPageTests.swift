@@ -41,7 +41,9 @@ import TimeSeries
     let saleStart = clock.startOfDay(CivilDate(2025, 12, 5)) + 20 * 3600
     let sale = Scenario(
       name: "friday_sale",
-      events: [Event(name: "flash_sale", kind: .promotion, start: saleStart, end: saleStart + 14_400)])
+      events: [
+        Event(name: "flash_sale", kind: .promotion, start: saleStart, end: saleStart + 14_400)
+      ])
     let past = try PastOccurrence.measure(model: model, history: history)
     let policy = ScalingPolicy(capacityPerStep: 1800)
     let outcomes = try ScenarioPlanner(
@@ -72,7 +74,8 @@ import TimeSeries
     for cssClass in [
       "series-history", "series-forecast", "band-80", "band-95", "event-marker event-promotion",
       "event-marker event-holiday", "replica-steps", "capacity-line", "scenario-series",
-      "promotion-profile", "past-occurrence", "holiday-effect", "tick-label", "axis-title", "legend",
+      "promotion-profile", "past-occurrence", "holiday-effect", "tick-label", "axis-title",
+      "legend",
     ] {
       #expect(count("class=\"\(cssClass)") >= 1, "class \(cssClass)")
     }
@@ -100,7 +103,9 @@ import TimeSeries
     while let open = rest.range(of: "<svg "), let close = rest.range(of: "</svg>") {
       let svg = String(rest[open.lowerBound..<close.upperBound])
       let parser = XMLParser(data: Data(svg.utf8))
-      #expect(parser.parse(), "SVG #\(checked) is not well-formed: \(String(describing: parser.parserError))")
+      #expect(
+        parser.parse(),
+        "SVG #\(checked) is not well-formed: \(String(describing: parser.parserError))")
       checked += 1
       rest = rest[close.upperBound...]
     }

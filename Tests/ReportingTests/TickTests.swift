@@ -30,8 +30,10 @@ import TimeSeries
       let scale = { (t: Double) in (t - Double(start)) / Double(end - start) * width }
       for (a, b) in zip(ticks, ticks.dropFirst()) {
         #expect(a.value < b.value)
-        let gap = (scale(b.value) - scale(a.value))
-          - (LabelLayout.width(a.label, fontSize: 11) + LabelLayout.width(b.label, fontSize: 11)) / 2
+        let gap =
+          (scale(b.value) - scale(a.value))
+          - (LabelLayout.width(a.label, fontSize: 11) + LabelLayout.width(b.label, fontSize: 11))
+          / 2
         #expect(gap >= 12, "\(days) d on \(width) px: '\(a.label)' and '\(b.label)' overlap")
       }
       for tick in ticks {

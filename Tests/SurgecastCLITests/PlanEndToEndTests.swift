@@ -45,7 +45,8 @@ struct PlanEndToEndTests {
     let document = try json(result.stdout)
     #expect(document["format_version"] as? Int == 1)
     let scenarios = try #require(document["scenarios"] as? [[String: Any]])
-    #expect(scenarios.map { $0["name"] as? String } == ["baseline", "friday_sale", "friday_sale_x2"])
+    #expect(
+      scenarios.map { $0["name"] as? String } == ["baseline", "friday_sale", "friday_sale_x2"])
     for scenario in scenarios {
       for key in ["peak", "peak_at", "extra_requests", "peak_replicas", "replica_hours", "hourly"] {
         #expect(scenario[key] != nil, "\(scenario["name"] ?? "?") lacks \(key)")
@@ -58,8 +59,10 @@ struct PlanEndToEndTests {
     #expect(replicas.count == 3 && replicas[0] < replicas[1] && replicas[1] < replicas[2])
     // The sale hour's uplift is the learned multiplier.
     let hours = [0, 1].map { try? #require(scenarios[$0]["hourly"] as? [[String: Any]]) }
-    let base = try #require(hours[0]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
-    let sale = try #require(hours[1]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
+    let base = try #require(
+      hours[0]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
+    let sale = try #require(
+      hours[1]?.first { $0["time"] as? String == "2025-12-05T20:00:00+09:00" })
     let ratio = try #require(sale["expected"] as? Double) / #require(base["expected"] as? Double)
     let beta = try Self.fitted.get().firstHour
     // Six significant digits in the JSON: the ratio matches e^β to about 1e-5.

@@ -113,8 +113,7 @@ public struct Chart: Sendable {
     if let label { addLegend(label, style, .band) }
   }
 
-  public mutating func line(xs: [Double], ys: [Double], style: Style, legend label: String? = nil)
-  {
+  public mutating func line(xs: [Double], ys: [Double], style: Style, legend label: String? = nil) {
     layers.append(.line(xs: xs, ys: ys, style: style))
     if let label { addLegend(label, style, .line) }
   }

@@ -67,8 +67,10 @@ public enum NumberTicks {
     if value == 0 { return "0" }
     let magnitude = abs(value)
     let (divisor, suffix): (Double, String) =
-      magnitude >= 1e6 || step >= 1e6 ? (1e6, "M") : magnitude >= 1e3 || step >= 1e3
-      ? (1e3, "k") : (1, "")
+      magnitude >= 1e6 || step >= 1e6
+      ? (1e6, "M")
+      : magnitude >= 1e3 || step >= 1e3
+        ? (1e3, "k") : (1, "")
     let scaledStep = step / divisor
     var decimals = 0
     var probe = scaledStep

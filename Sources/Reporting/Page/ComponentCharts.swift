@@ -39,7 +39,8 @@ struct ComponentCharts {
     let values = profiles.flatMap(\.values)
     var chart = effectChart(
       id: "chart-daily", lower: values.min() ?? 0, upper: values.max() ?? 1,
-      xDomain: (0, 24), xTicks: stride(from: 0, through: 24, by: 3).map {
+      xDomain: (0, 24),
+      xTicks: stride(from: 0, through: 24, by: 3).map {
         Tick(value: Double($0), label: LocalTimeText.clock(($0 % 24) * 3600))
       }, xTitle: "local hour of day", summary: "Daily profile by kind of day")
     for (k, profile) in profiles.enumerated() {
@@ -60,7 +61,9 @@ struct ComponentCharts {
     var chart = effectChart(
       id: "chart-weekly", lower: values.min() ?? 0, upper: values.max() ?? 1,
       xDomain: (0, 168),
-      xTicks: names.enumerated().map { Tick(value: Double($0.offset * 24 + 12), label: $0.element) },
+      xTicks: names.enumerated().map {
+        Tick(value: Double($0.offset * 24 + 12), label: $0.element)
+      },
       xTitle: "local day of week", summary: "Weekly cycle")
     chart.line(
       xs: hours, ys: values,

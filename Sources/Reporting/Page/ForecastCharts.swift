@@ -103,7 +103,8 @@ struct ForecastCharts {
     var replicas = Chart(
       id: "chart-replicas", width: width, height: 240,
       xDomain: (Double(origin), Double(end)), yDomain: (0, ticks.last ?? peak),
-      xTicks: timeTicks(origin, end), yTicks: ticks.map { Tick(value: $0, label: label($0, ticks)) },
+      xTicks: timeTicks(origin, end),
+      yTicks: ticks.map { Tick(value: $0, label: label($0, ticks)) },
       xTitle: "local time (\(clock.identifier))", yTitle: "replicas",
       summary: "Recommended replicas per step over the forecast")
     replicas.steps(
@@ -127,7 +128,8 @@ struct ForecastCharts {
   func backtest(_ view: BacktestView) -> Chart? {
     guard let first = view.times.first, let last = view.times.last else { return nil }
     let step = view.times.count > 1 ? view.times[1] - view.times[0] : 3600
-    let top = max(view.actual.filter(\.isFinite).max() ?? 0, view.upper?.max() ?? 0,
+    let top = max(
+      view.actual.filter(\.isFinite).max() ?? 0, view.upper?.max() ?? 0,
       view.forecast.max() ?? 0)
     var chart = timeChart(
       id: "chart-backtest", title: "Backtest: forecast against actual", from: first,

@@ -59,8 +59,10 @@ struct ModelComponents {
       let level = parts[ComponentName.dayKind] ?? [Double](repeating: 0, count: count)
       guard !daily.isEmpty else { continue }
       result.append(
-        (kind, (0..<count).map { Double($0) * Double(step) / 3600 },
-         zip(daily, level).map { effect($0 + $1) }))
+        (
+          kind, (0..<count).map { Double($0) * Double(step) / 3600 },
+          zip(daily, level).map { effect($0 + $1) }
+        ))
     }
     return result
   }

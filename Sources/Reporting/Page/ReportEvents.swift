@@ -39,11 +39,13 @@ struct ReportEvents {
   }
 
   func span(_ event: Event) -> Chart.Span {
-    let scale = event.kind == .promotion && event.scale != 1
-      ? " ×\(NumberTicks.fixed(event.scale, decimals: event.scale == event.scale.rounded() ? 0 : 1))"
+    let scale =
+      event.kind == .promotion && event.scale != 1
+      ? " ×" + NumberTicks.fixed(event.scale, decimals: event.scale == event.scale.rounded() ? 0 : 1)
       : ""
     let lift = event.lift.map { ", lift ×\(NumberTicks.fixed($0, decimals: 2))" } ?? ""
-    let detail = "\(event.kind.rawValue): \(event.name)\(scale)\(lift), "
+    let detail =
+      "\(event.kind.rawValue): \(event.name)\(scale)\(lift), "
       + "\(LocalTimeText.minute(event.start, clock: clock)) – "
       + "\(LocalTimeText.minute(event.end, clock: clock))"
     return Chart.Span(

@@ -19,11 +19,15 @@ enum ScenarioTable {
       }.joined(separator: "; ")
       out += "<tr><td>\(Markup.escape(outcome.scenario.name))</td>"
       out += "<td>\(count(peak.expected))</td>"
-      out += "<td>\(count(peak.quantiles[0.1] ?? .nan))–\(count(peak.quantiles[0.9] ?? .nan))</td>"
-      out += "<td>\(TimeTicks.dayLabel(clock.localTime(at: peak.time))) "
+      out += "<td>\(count(peak.quantiles[0.1] ?? .nan))–"
+      out += "\(count(peak.quantiles[0.9] ?? .nan))</td>"
+      out +=
+        "<td>\(TimeTicks.dayLabel(clock.localTime(at: peak.time))) "
         + "\(LocalTimeText.clock(clock.localTime(at: peak.time).secondOfDay))</td>"
       out += "<td>\(count(extra.expected))</td>"
-      out += "<td>\(outcome.scenario.events.isEmpty ? "" : "\(count(extra.lower))–\(count(extra.upper))")</td>"
+      let extraRange =
+        outcome.scenario.events.isEmpty ? "" : "\(count(extra.lower))–\(count(extra.upper))"
+      out += "<td>\(extraRange)</td>"
       out += "<td>\(Markup.escape(past))</td>"
       if sized {
         out += "<td>\(outcome.peakReplicas.map(String.init) ?? "")</td>"

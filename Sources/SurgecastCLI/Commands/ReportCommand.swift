@@ -21,7 +21,8 @@ public struct ReportCommand: AsyncParsableCommand {
       replicas as steps with the capacity they provide. With --scenario, \
       the baseline and each scenario side by side with the comparison table of \
       'surgecast plan'. With --backtest, the metrics of the model's method re-fitted at past \
-      origins (as 'surgecast backtest') and its forecasts against what happened. Times are local to the model's zone. Prints the path it wrote.
+      origins (as 'surgecast backtest') and its forecasts against what happened. Times are \
+      local to the model's zone. Prints the path it wrote.
 
       Examples:
         surgecast report --model Models/traffic-1h.json --data Datasets/traffic-1h.csv \\
@@ -87,9 +88,10 @@ public struct ReportCommand: AsyncParsableCommand {
     let planner = ScenarioPlanner(
       model: fitted, horizon: steps, recent: history, pastOccurrences: past, policy: policy,
       components: true)
-    let scenarios = try scenario.map {
-      try PlanCommand.readScenarios($0, model: fitted, planner: planner)
-    } ?? []
+    let scenarios =
+      try scenario.map {
+        try PlanCommand.readScenarios($0, model: fitted, planner: planner)
+      } ?? []
     let outcomes = try planner.plan(scenarios)
     let base = outcomes[0].forecast
     let view = outcomes[0].replicas.map { replicas in

@@ -10,7 +10,8 @@ enum PlanText {
     }
     let step = base.forecast.step
     let days = Double(base.forecast.count) * Double(step) / 86_400
-    var text = "Plan for \(series): \(NumberFormatting.value(days)) days from "
+    var text =
+      "Plan for \(series): \(NumberFormatting.value(days)) days from "
       + "\(LocalTimeText.minute(first, clock: clock)) (\(clock.identifier)); "
       + "\(StepUnit.requestsPer(step)); intervals are 80%\n\n"
     var table = TextTable([
@@ -34,7 +35,8 @@ enum PlanText {
       ])
     }
     text += table.rendered()
-    text += "\npast occurrences: the range of extra requests when each promotion responds like "
+    text +=
+      "\npast occurrences: the range of extra requests when each promotion responds like "
       + "each of its past occurrences (needs --data)\n"
     for outcome in outcomes.dropFirst() {
       text += "\n" + uplift(outcome, base: base, clock: clock)
@@ -68,7 +70,8 @@ enum PlanText {
         percent.isFinite ? String(format: "%+.1f%%", percent * 100) : "-", replicas ?? "-",
       ])
     }
-    return table.rows.isEmpty ? text + "  no hour differs from the baseline\n"
+    return table.rows.isEmpty
+      ? text + "  no hour differs from the baseline\n"
       : text + table.rendered(indent: "  ")
   }
 
