@@ -24,7 +24,7 @@ public struct PlanCommand: AsyncParsableCommand {
       the model never learned are refused unless the row gives a 'lift' (1.8 = +80%).
 
       Examples:
-        surgecast plan --model Models/traffic-1h.json --scenario sale.csv \\
+        surgecast plan --model traffic-1h --scenario sale.csv \\
           --capacity-per-replica 0.5/s
         surgecast plan --model out/traffic-1h.json --horizon 7d --scenario sale.csv \\
           --capacity-per-replica 0.5/s --data Datasets/traffic-1h.csv --format json \\

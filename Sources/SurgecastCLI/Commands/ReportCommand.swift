@@ -25,7 +25,7 @@ public struct ReportCommand: AsyncParsableCommand {
       local to the model's zone. Prints the path it wrote.
 
       Examples:
-        surgecast report --model Models/traffic-1h.json --data Datasets/traffic-1h.csv \\
+        surgecast report --model traffic-1h --data Datasets/traffic-1h.csv \\
           --capacity-per-replica 1800 --out report.html
         surgecast report --model m.json --data Datasets/traffic-1h.csv --horizon 14d \\
           --capacity-per-replica 0.5/s --scenario sale.csv --events Datasets/events.csv \\

@@ -5,8 +5,14 @@ import TimeSeries
 
 /// `--model`, `--horizon`, `--data`: what `plan` and `report` forecast from.
 public struct PlanningInputOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION] "
+        + "(latest version by default).",
+      valueName: "model"))
   public var model: String
+
+  @OptionGroup public var registry: RegistryOptions
 
   @Option(
     help: ArgumentHelp(
@@ -32,7 +38,7 @@ public struct PlanningInputOptions: ParsableArguments {
   }
 
   func load() throws -> Loaded {
-    let fitted = try ModelLoading.read(model)
+    let fitted = try ModelLoading.read(model, registry: registry.registry)
     let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
     let history = try historyFile.map { try ModelLoading.recent($0, model: fitted) }
     let past = try history.map { try PastOccurrence.measure(model: fitted, history: $0) } ?? [:]
