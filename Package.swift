@@ -3,7 +3,7 @@
 //
 // Modules follow one dependency arrow (see README "Architecture"):
 //   CLAPACKE ← LinearAlgebra ← TimeSeries / HolidayCalendars ← Features ← Modeling
-//   ← Evaluation / Forecasting ← Autoscaling ← SurgecastCLI ← surgecast
+//   ← Evaluation / Forecasting ← Autoscaling ← Planning ← Reporting ← SurgecastCLI ← surgecast
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -34,13 +34,17 @@ let package = Package(
     .target(name: "Evaluation", dependencies: ["TimeSeries"], swiftSettings: strict),
     .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
+    .target(name: "Planning", dependencies: ["Autoscaling"], swiftSettings: strict),
+    .target(
+      name: "Reporting", dependencies: ["Planning", "HolidayCalendars"], swiftSettings: strict),
     .target(
       name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
     .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
     .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "TrafficSynthesis", "ModelRegistry", "PrometheusSource",
+        "Autoscaling", "TrafficSynthesis", "ModelRegistry", "PrometheusSource", "Planning",
+        "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -60,6 +64,8 @@ let package = Package(
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "TestSupport"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
     .testTarget(
       name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
