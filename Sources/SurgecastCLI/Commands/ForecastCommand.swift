@@ -16,18 +16,35 @@ public struct ForecastCommand: AsyncParsableCommand {
       contribution of each component on the model's scale (trend, seasonality:daily, …, \
       short_term). Quantiles come from the model's own rolling-origin errors at each lead.
 
+      Several series: --model NAME where the registry holds NAME.SERIES models (what \
+      'fit --name NAME' stores for several series), or a pattern such as 'web.api-*', \
+      forecasts every model (its latest version) in parallel into one output: CSV with a \
+      leading 'series' column, JSON keyed by series ({"series": {…}, "models": {…}, \
+      "failures": {…}}), or one summary per series. The models must share one step and time \
+      zone; --data may then hold several series (a 'series' column). A model that fails is \
+      reported on stderr and the others are written (exit 2).
+
+      Recent observations come from --data or from Prometheus: --prometheus URL --query \
+      PROMQL --end T reads the range from the end of the training window to --end on the \
+      model's step (a series per label set, matched to the model's series by name).
+
       Examples:
         surgecast forecast --model traffic-1h --horizon 7d
         surgecast forecast --model traffic-1h@v1 --registry Models --horizon 2d
         surgecast forecast --model m.json --horizon 7d --format summary
         surgecast forecast --model m.json --horizon 48h --data recent.csv \\
           --events planned.csv --quantiles 0.1,0.5,0.9,0.99 --format json --out f.json
+        surgecast forecast --model web --registry /srv/models --horizon 1d \\
+          --data recent.csv
+        surgecast forecast --model 'web.api-*' --horizon 6h \\
+          --prometheus http://localhost:9090 --query 'sum by (service) (up)' \\
+          --end 2025-08-01T12:00Z
       """)
 
   @Option(
     help: ArgumentHelp(
-      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION] "
-        + "(latest version by default).",
+      "A model file written by 'surgecast fit --out', a registry model NAME[@VERSION] "
+        + "(latest version by default), or a group: NAME of NAME.* models, or a pattern.",
       valueName: "model"))
   public var model: String
 
@@ -45,6 +62,8 @@ public struct ForecastCommand: AsyncParsableCommand {
         + "them and its short-term correction uses them, without refitting.",
       valueName: "file"))
   public var recentFile: String?
+
+  @OptionGroup(title: "Prometheus (recent observations)") public var prometheus: PrometheusOptions
 
   @Option(
     name: .customLong("events"),
@@ -69,14 +88,49 @@ public struct ForecastCommand: AsyncParsableCommand {
   @Option(name: .customLong("out"), help: ArgumentHelp("Write here.", valueName: "file"))
   public var outputFile: String?
 
+  @Flag(help: "No progress bar for a group of models.") public var quiet = false
+
   public init() {}
 
-  public func run() async throws {
-    let fitted = try ModelLoading.read(model, registry: registry.registry)
-    let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
-    let recent = try recentFile.map {
-      try ModelLoading.recent($0, model: fitted)
+  public func validate() throws {
+    guard try prometheus.serverURL() != nil else {
+      if prometheus.query != nil || prometheus.end != nil {
+        throw ValidationError("--query and --end go with --prometheus")
+      }
+      return
     }
+    if recentFile != nil { throw ValidationError("give --data or --prometheus, not both") }
+    guard prometheus.query != nil, prometheus.end != nil else {
+      throw ValidationError("--prometheus needs --query and --end")
+    }
+  }
+
+  public func run() async throws {
+    let registry = registry.registry
+    switch try ModelSelection.resolve(model, registry: registry) {
+    case .file(let path):
+      try InputFile.requireReadable(path)
+      try forecastOne(try ModelFile.read(path: path))
+    case .one(let reference):
+      try forecastOne(try registry.read(reference).model)
+    case .group(let names):
+      try await forecastGroup(names, registry: registry)
+    }
+  }
+
+  /// `--data` or `--prometheus` (checked by `validate()`).
+  private func recentData() throws -> RecentData? {
+    if let recentFile { return RecentData(source: .file(recentFile)) }
+    guard let url = try prometheus.serverURL() else { return nil }
+    guard let query = prometheus.query, let end = prometheus.end else {
+      throw InternalError("--prometheus passed validation without --query and --end")
+    }
+    return RecentData(source: .prometheus(url, query: query, end: end))
+  }
+
+  private func forecastOne(_ fitted: FittedModel) throws {
+    let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
+    let recent = try recentData()?.series(for: fitted)
     var planned: [Event] = []
     if let eventsFile {
       try InputFile.requireReadable(eventsFile)
@@ -93,6 +147,19 @@ public struct ForecastCommand: AsyncParsableCommand {
     case .summary: data = Data(try ForecastSummary.text(forecast, series: fitted.training.series).utf8)
     }
     try ModelLoading.emit(data, to: outputFile)
+  }
+
+  private func forecastGroup(_ names: [String], registry: ModelRegistry) async throws {
+    let group = GroupForecast(
+      names: names, registry: registry, horizon: horizon,
+      request: ForecastRequest(horizon: 0, quantiles: quantiles, components: components),
+      recent: try recentData(), eventsFile: eventsFile, quiet: quiet)
+    let outcome = try await group.run()
+    // Nothing forecast: no output file, only the reasons.
+    if !outcome.forecasts.isEmpty {
+      try ModelLoading.emit(try GroupForecastOutput.encode(outcome, format: format), to: outputFile)
+    }
+    try SeriesBatch.reportFailures(outcome.failures, total: names.count)
   }
 }
 
@@ -146,34 +213,10 @@ enum HorizonParsing {
 
 /// Model, recent data and output plumbing shared by the commands that use a model.
 enum ModelLoading {
-  /// Reads `--model`: a file when the text names an existing file, contains a `/` or ends in
-  /// `.json`; otherwise a registry reference `NAME[@VERSION]`.
-  static func read(_ model: String, registry: ModelRegistry) throws -> FittedModel {
-    if isPath(model) {
-      try InputFile.requireReadable(model)
-      return try ModelFile.read(path: model)
-    }
-    return try registry.read(ModelReference(parsing: model)).model
-  }
-
+  /// Whether `--model` names a file: it names an existing file, contains a `/` or ends in
+  /// `.json` (otherwise it is a registry reference).
   static func isPath(_ model: String) -> Bool {
     model.contains("/") || model.hasSuffix(".json") || FileManager.default.fileExists(atPath: model)
-  }
-
-  /// Recent observations on the model's grid and zone.
-  static func recent(_ path: String, model: FittedModel) throws -> Series {
-    try InputFile.requireReadable(path)
-    let options = SeriesReadOptions(
-      timeZone: model.training.timeZone, step: TimeSpan(seconds: model.training.step))
-    let ingestion = try SeriesCSV.read(path: path, options: options)
-    let named = ingestion.series.first { $0.name == model.training.series }
-    guard let series = named ?? (ingestion.series.count == 1 ? ingestion.series.first : nil)
-    else {
-      throw DataError(file: path, "no series named '\(model.training.series)' in the file")
-    }
-    var zoned = series
-    zoned.timeZone = model.training.timeZone
-    return zoned
   }
 
   static func emit(_ data: Data, to path: String?) throws {
