@@ -93,16 +93,7 @@ public struct ForecastCommand: AsyncParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard try prometheus.serverURL() != nil else {
-      if prometheus.query != nil || prometheus.end != nil {
-        throw ValidationError("--query and --end go with --prometheus")
-      }
-      return
-    }
-    if recentFile != nil { throw ValidationError("give --data or --prometheus, not both") }
-    guard prometheus.query != nil, prometheus.end != nil else {
-      throw ValidationError("--prometheus needs --query and --end")
-    }
+    try RecentData.validate(file: recentFile, prometheus: prometheus)
   }
 
   public func run() async throws {
@@ -120,12 +111,7 @@ public struct ForecastCommand: AsyncParsableCommand {
 
   /// `--data` or `--prometheus` (checked by `validate()`).
   private func recentData() throws -> RecentData? {
-    if let recentFile { return RecentData(source: .file(recentFile)) }
-    guard let url = try prometheus.serverURL() else { return nil }
-    guard let query = prometheus.query, let end = prometheus.end else {
-      throw InternalError("--prometheus passed validation without --query and --end")
-    }
-    return RecentData(source: .prometheus(url, query: query, end: end))
+    try RecentData.from(file: recentFile, prometheus: prometheus)
   }
 
   private func forecastOne(_ fitted: FittedModel) throws {
@@ -150,13 +136,22 @@ public struct ForecastCommand: AsyncParsableCommand {
   }
 
   private func forecastGroup(_ names: [String], registry: ModelRegistry) async throws {
-    let group = GroupForecast(
-      names: names, registry: registry, horizon: horizon,
-      request: ForecastRequest(horizon: 0, quantiles: quantiles, components: components),
-      recent: try recentData(), eventsFile: eventsFile, quiet: quiet)
-    let outcome = try await group.run()
+    let group = try await ModelGroup.prepare(
+      names: names, registry: registry, recent: try recentData(), eventsFile: eventsFile)
+    var outcome = ModelGroup.Outcome<Forecast>(results: [], failures: [])
+    if !group.isEmpty {
+      let request = ForecastRequest(
+        horizon: try HorizonParsing.steps(horizon, step: group.step), quantiles: quantiles,
+        components: components)
+      outcome = await group.run(quiet: quiet) { input in
+        var own = request
+        own.recent = input.recent
+        own.plannedEvents = input.plannedEvents
+        return try input.model.forecast(own)
+      }
+    }
     // Nothing forecast: no output file, only the reasons.
-    if !outcome.forecasts.isEmpty {
+    if !outcome.results.isEmpty {
       try ModelLoading.emit(try GroupForecastOutput.encode(outcome, format: format), to: outputFile)
     }
     try SeriesBatch.reportFailures(outcome.failures, total: names.count)

@@ -12,21 +12,22 @@ enum GroupForecastOutput {
     var failures: [String: String]
   }
 
-  static func encode(_ outcome: GroupForecast.Outcome, format: TableFormat) throws -> Data {
+  static func encode(_ outcome: ModelGroup.Outcome<Forecast>, format: TableFormat) throws -> Data {
     switch format {
     case .csv:
-      return try ForecastEncoding.csv(bySeries: outcome.forecasts.map { ($0.series, $0.forecast) })
+      return try ForecastEncoding.csv(
+        bySeries: outcome.results.map { ($0.member.training.series, $0.output) })
     case .json:
       var document = Document(series: [:], models: [:], failures: [:])
-      for entry in outcome.forecasts {
-        document.series[entry.series] = try ForecastDocument(entry.forecast)
-        document.models[entry.series] = "\(entry.name)@v\(entry.version)"
+      for (member, forecast) in outcome.results {
+        document.series[member.training.series] = try ForecastDocument(forecast)
+        document.models[member.training.series] = "\(member.name)@v\(member.version)"
       }
       for failure in outcome.failures { document.failures[failure.name] = failure.message }
       return Data((try JSONOutput.encode(document) + "\n").utf8)
     case .summary:
-      let blocks = try outcome.forecasts.map { entry in
-        try ForecastSummary.text(entry.forecast, series: entry.series)
+      let blocks = try outcome.results.map { member, forecast in
+        try ForecastSummary.text(forecast, series: member.training.series)
       }
       return Data(blocks.joined(separator: "\n").utf8)
     }

@@ -15,6 +15,30 @@ struct RecentData {
 
   var source: Source
 
+  /// Checks `--data` against `--prometheus --query --end` (one source, complete).
+  static func validate(file: String?, prometheus: PrometheusOptions) throws {
+    guard try prometheus.serverURL() != nil else {
+      if prometheus.query != nil || prometheus.end != nil {
+        throw ValidationError("--query and --end go with --prometheus")
+      }
+      return
+    }
+    if file != nil { throw ValidationError("give --data or --prometheus, not both") }
+    guard prometheus.query != nil, prometheus.end != nil else {
+      throw ValidationError("--prometheus needs --query and --end")
+    }
+  }
+
+  /// The source of `--data` or `--prometheus` (checked by `validate`), or nil for none.
+  static func from(file: String?, prometheus: PrometheusOptions) throws -> RecentData? {
+    if let file { return RecentData(source: .file(file)) }
+    guard let url = try prometheus.serverURL() else { return nil }
+    guard let query = prometheus.query, let end = prometheus.end else {
+      throw InternalError("--prometheus passed validation without --query and --end")
+    }
+    return RecentData(source: .prometheus(url, query: query, end: end))
+  }
+
   /// The file, or the server and query, for messages.
   var label: String {
     switch source {
