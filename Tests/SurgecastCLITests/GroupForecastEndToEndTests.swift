@@ -25,6 +25,17 @@ struct GroupForecastEndToEndTests {
     return (registry, try dir.write("recent.csv", recent.joined(separator: "\n") + "\n"))
   }
 
+  /// The recent data without the rows of one series: that series' model has none to start
+  /// from.
+  static func recent(_ recent: String, without series: String, in dir: TemporaryDirectory)
+    throws -> String
+  {
+    try dir.write(
+      "partial.csv",
+      try String(contentsOfFile: recent, encoding: .utf8).split(separator: "\n")
+        .filter { !$0.hasPrefix(series + ",") }.joined(separator: "\n") + "\n")
+  }
+
   @Test func aGroupIsForecastAsItsModelsOneByOne() throws {
     let dir = try TemporaryDirectory()
     defer { dir.cleanUp() }
@@ -67,11 +78,7 @@ struct GroupForecastEndToEndTests {
     let dir = try TemporaryDirectory()
     defer { dir.cleanUp() }
     let (registry, recent) = try Self.registryWithGroup(dir)
-    // Recent data of two series only: the third has none to start from.
-    let partial = try dir.write(
-      "partial.csv",
-      try String(contentsOfFile: recent, encoding: .utf8).split(separator: "\n")
-        .filter { !$0.hasPrefix("api-us") }.joined(separator: "\n") + "\n")
+    let partial = try Self.recent(recent, without: "api-us", in: dir)
     let out = dir.path("out.csv")
     let result = try SurgecastBinary.run([
       "forecast", "--model", "web", "--registry", registry, "--horizon", "2h", "--data", partial,

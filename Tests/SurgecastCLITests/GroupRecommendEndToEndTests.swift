@@ -64,10 +64,7 @@ struct GroupRecommendEndToEndTests {
     let dir = try TemporaryDirectory()
     defer { dir.cleanUp() }
     let (registry, recent) = try GroupForecastEndToEndTests.registryWithGroup(dir)
-    let partial = try dir.write(
-      "partial.csv",
-      try String(contentsOfFile: recent, encoding: .utf8).split(separator: "\n")
-        .filter { !$0.hasPrefix("api-eu") }.joined(separator: "\n") + "\n")
+    let partial = try GroupForecastEndToEndTests.recent(recent, without: "api-eu", in: dir)
     let result = try SurgecastBinary.run([
       "recommend", "--model", "web", "--registry", registry, "--data", partial,
       "--capacity-per-replica", "400", "--format", "json",
