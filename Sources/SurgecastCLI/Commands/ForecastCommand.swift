@@ -100,8 +100,7 @@ public struct ForecastCommand: AsyncParsableCommand {
     let registry = registry.registry
     switch try ModelSelection.resolve(model, registry: registry) {
     case .file(let path):
-      try InputFile.requireReadable(path)
-      try forecastOne(try ModelFile.read(path: path))
+      try forecastOne(try ModelLoading.read(path, registry: registry))
     case .one(let reference):
       try forecastOne(try registry.read(reference).model)
     case .group(let names):
@@ -208,6 +207,22 @@ enum HorizonParsing {
 
 /// Model, recent data and output plumbing shared by the commands that use a model.
 enum ModelLoading {
+  /// Reads one model named by `--model`: a file (see `isPath`), or a registry reference
+  /// `NAME[@VERSION]`.
+  static func read(_ model: String, registry: ModelRegistry) throws -> FittedModel {
+    if isPath(model) {
+      try InputFile.requireReadable(model)
+      return try ModelFile.read(path: model)
+    }
+    return try registry.read(ModelReference(parsing: model)).model
+  }
+
+  /// Recent observations of a file on the model's grid and zone: the series named like its
+  /// training series, or the only one.
+  static func recent(_ path: String, model: FittedModel) throws -> Series {
+    try RecentData(source: .file(path)).series(for: model)
+  }
+
   /// Whether `--model` names a file: it names an existing file, contains a `/` or ends in
   /// `.json` (otherwise it is a registry reference).
   static func isPath(_ model: String) -> Bool {

@@ -108,8 +108,7 @@ public struct RecommendCommand: AsyncParsableCommand {
     let recent = try RecentData.from(file: recentFile, prometheus: prometheus)
     switch try ModelSelection.resolve(model, registry: registry) {
     case .file(let path):
-      try InputFile.requireReadable(path)
-      try recommendOne(try ModelFile.read(path: path), recent: recent)
+      try recommendOne(try ModelLoading.read(path, registry: registry), recent: recent)
     case .one(let reference):
       try recommendOne(try registry.read(reference).model, recent: recent)
     case .group(let names):
