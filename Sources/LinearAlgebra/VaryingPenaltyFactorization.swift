@@ -77,11 +77,16 @@ public struct VaryingPenaltyFactorization: Sendable {
     fixedScales = scalesF
 
     var factor = [Double](repeating: 0, count: pF * pF)
-    for (b, j) in f.enumerated() {
-      for (a, i) in f.enumerated() where a <= b {
-        factor[a + b * pF] = gram(i, j) * scalesF[a] * scalesF[b]
+    // Both index lists ascend, so i ≤ j within the upper triangle: read it directly.
+    g.withUnsafeBufferPointer { source in
+      factor.withUnsafeMutableBufferPointer { target in
+        for b in 0..<pF {
+          let column = f[b] * p
+          let scale = scalesF[b]
+          for a in 0...b { target[a + b * pF] = source[f[a] + column] * scalesF[a] * scale }
+          target[b + b * pF] += lambda * penalty[f[b]] * scale * scale
+        }
       }
-      factor[b + b * pF] += lambda * penalty[j] * scalesF[b] * scalesF[b]
     }
     let info = pF == 0 ? 0 : KernelClock.measure {
       LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(pF), &factor, Int32(pF))
