@@ -35,8 +35,21 @@ extension NormalEquations {
       guard response[row].isFinite else {
         throw .nonFiniteValue(argument: "response", index: row)
       }
-      for j in 0..<p where !design[row, j].isFinite {
-        throw .nonFiniteValue(argument: "design", index: row + j * n)
+    }
+    // One strided read per row through the storage (the subscript's bounds checks cost more
+    // than the rank update itself); the first non-finite entry is located only on failure.
+    let allFinite = design.withUnsafeBufferPointer { x in
+      var sum = 0.0
+      for row in rows {
+        for j in 0..<p { sum += x[row + j * n] * 0 }
+      }
+      return sum.isFinite
+    }
+    if !allFinite {
+      for row in rows {
+        for j in 0..<p where !design[row, j].isFinite {
+          throw .nonFiniteValue(argument: "design", index: row + j * n)
+        }
       }
     }
     let increases = rows.indices.filter { weightChanges[$0] > 0 }
@@ -57,11 +70,14 @@ extension NormalEquations {
     guard k > 0, p > 0 else { return }
     var block = [Double](repeating: 0, count: k * p)
     var scaledResponse = [Double](repeating: 0, count: k)
-    for (position, index) in selection.enumerated() {
-      let row = rows[index]
-      let root = abs(changes[index]).squareRoot()
-      scaledResponse[position] = response[row] * root
-      for j in 0..<p { block[position + j * k] = design[row, j] * root }
+    let n = design.rows
+    design.withUnsafeBufferPointer { x in
+      for (position, index) in selection.enumerated() {
+        let row = rows[index]
+        let root = abs(changes[index]).squareRoot()
+        scaledResponse[position] = response[row] * root
+        for j in 0..<p { block[position + j * k] = x[row + j * n] * root }
+      }
     }
     let (k32, p32) = (Int32(k), Int32(p))
     KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign, block, k32, 1,

@@ -48,25 +48,42 @@ struct StepColumns {
     let n = design.rows
     // Steps by descending start, so one backward sweep reads each suffix sum as it passes.
     let order = steps.indices.sorted { steps[$0].start > steps[$1].start }
-    func suffixSums(_ value: (Int) -> Double) -> [Double] {
-      var sums = [Double](repeating: 0, count: steps.count)
+    let starts = order.map { steps[$0].start }
+    let rowWeights: [Double]? = weights.map { Array($0[range]) }
+    var sums = [Double](repeating: 0, count: steps.count)
+    // One tight backward sweep over `values[range]`; `sums[order[k]]` is the weighted sum from
+    // `starts[k]` to the end.
+    func sweep(_ values: UnsafePointer<Double>) {
       var total = 0.0
       var t = range.upperBound
-      for index in order {
-        let start = steps[index].start
-        while t > start {
-          t -= 1
-          let w = weights?[t] ?? 1
-          if w > 0 { total += w * value(t) }
+      let offset = range.lowerBound
+      for (k, start) in starts.enumerated() {
+        if let rowWeights {
+          rowWeights.withUnsafeBufferPointer { w in
+            while t > start {
+              t -= 1
+              let weight = w[t - offset]
+              if weight > 0 { total += weight * values[t] }
+            }
+          }
+        } else {
+          while t > start {
+            t -= 1
+            total += values[t]
+          }
         }
-        sums[index] = total
+        sums[order[k]] = total
       }
+    }
+    func suffixSums(_ column: UnsafePointer<Double>) -> [Double] {
+      sweep(column)
       return sums
     }
     design.withUnsafeBufferPointer { x in
+      guard let base = x.baseAddress else { return }
       // Other columns against every step; two steps once each, from the lower column.
       for j in other {
-        let sums = suffixSums { x[$0 + j * n] }
+        let sums = suffixSums(base + j * n)
         for (k, step) in steps.enumerated() {
           let (a, b) = j < step.column ? (j, step.column) : (step.column, j)
           equations.upperGram[a + b * p] += sign * step.value * sums[k]
@@ -74,12 +91,14 @@ struct StepColumns {
       }
       for step in steps {
         let j = step.column
-        let sums = suffixSums { x[$0 + j * n] }
+        let sums = suffixSums(base + j * n)
         for (k, other) in steps.enumerated() where j <= other.column {
           equations.upperGram[j + other.column * p] += sign * other.value * sums[k]
         }
       }
-      let crossSums = suffixSums { response[$0] }
+      let crossSums = response.withUnsafeBufferPointer { y in
+        y.baseAddress.map { suffixSums($0) } ?? []
+      }
       for (k, step) in steps.enumerated() {
         equations.crossProduct[step.column] += sign * step.value * crossSums[k]
       }

@@ -20,11 +20,20 @@ func runFitBench() throws -> [String] {
     FitBenchDataset(
       file: "Datasets/traffic-5m.csv", label: "5-minute, 426 days", repetitions: 3,
       prophetRepetitions: 1),
-  ] {
+  ] where fitBenchSelects(dataset) {
     lines += try benchFit(dataset)
     lines.append("")
   }
   return lines
+}
+
+/// `SURGECAST_BENCH_FIT_DATA=1h` (any part of the file name) runs one data set only, e.g. for
+/// repeated measurements while profiling.
+private func fitBenchSelects(_ dataset: FitBenchDataset) -> Bool {
+  guard let filter = ProcessInfo.processInfo.environment["SURGECAST_BENCH_FIT_DATA"],
+    !filter.isEmpty
+  else { return true }
+  return dataset.file.contains(filter)
 }
 
 struct FitBenchDataset {
@@ -46,18 +55,22 @@ private func benchFit(_ dataset: FitBenchDataset) throws -> [String] {
   spec.holidays = "KR"
 
   var runs: [(seconds: Double, kernel: Double, profile: FitProfile)] = []
+  var cpuTimes: [Double] = []
   var model: FittedModel?
   for _ in 0..<dataset.repetitions {
     let profile = FitProfile()
     KernelClock.reset()
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = threadCPUSeconds()
     model = try spec.fit(series, events: events, profile: profile)
+    cpuTimes.append(threadCPUSeconds() - cpuStart)
     let seconds = milliseconds(clock.now - start) / 1e3
     runs.append((seconds, KernelClock.total.seconds, profile))
   }
   runs.sort { $0.seconds < $1.seconds }
   let median = runs[runs.count / 2]
+  let medianCPU = cpuTimes.sorted()[cpuTimes.count / 2]
   let columns = model?.columnLabels.count ?? 0
   let rows = series.count
 
@@ -78,6 +91,8 @@ private func benchFit(_ dataset: FitBenchDataset) throws -> [String] {
       + "median of \(dataset.repetitions)",
     "  fit (in process)                 \(ms(median.seconds)) ms   "
       + "\(format(median.seconds / floor, digits: 1))x the one-pass floor",
+    "  fit CPU time (this thread)       \(ms(medianCPU)) ms   (wall times above and below "
+      + "count waiting for a core on a loaded machine; CPU time does not)",
     "  one-pass floor: XᵀX (dsyrk)      \(ms(floor)) ms",
     "  inside LAPACK/BLAS               \(ms(median.kernel)) ms   "
       + "(\(format(100 * median.kernel / median.seconds, digits: 0))% of the fit)",
@@ -87,7 +102,9 @@ private func benchFit(_ dataset: FitBenchDataset) throws -> [String] {
     lines.append("    \(name) \(ms(stage.seconds)) ms")
   }
   if let process {
-    lines.append("  whole `surgecast fit` process    \(ms(process)) ms   (read, fit, write JSON)")
+    lines.append(
+      "  whole `surgecast fit` process    \(ms(process.wall)) ms   (read, fit, write JSON); "
+        + "CPU time \(ms(process.cpu)) ms")
   } else {
     lines.append("  whole `surgecast fit` process    (surgecast binary not found beside the bench)")
   }
@@ -95,7 +112,8 @@ private func benchFit(_ dataset: FitBenchDataset) throws -> [String] {
   case .measured(let seconds):
     lines.append("  Prophet fit (same data)          \(ms(seconds)) ms")
     if let process {
-      lines.append("  speed-up, whole process vs Prophet fit: \(format(seconds / process, digits: 0))x")
+      lines.append(
+        "  speed-up, whole process vs Prophet fit: \(format(seconds / process.wall, digits: 0))x")
     }
   case .unavailable(let reason):
     lines.append("  Prophet fit                      not measured: \(reason)")
@@ -113,8 +131,25 @@ extension String {
   }
 }
 
-/// Median wall time of the `surgecast fit` executable built beside this one.
-private func wholeProcessSeconds(_ dataset: FitBenchDataset, repetitions: Int) -> Double? {
+/// CPU time of the calling thread (user + system).
+private func threadCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// User + system CPU time of every child process waited for so far.
+private func childrenCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+  func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Median wall time and median CPU time of the `surgecast fit` executable built beside this one.
+private func wholeProcessSeconds(_ dataset: FitBenchDataset, repetitions: Int)
+  -> (wall: Double, cpu: Double)?
+{
   let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("surgecast").path
   guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
@@ -125,14 +160,16 @@ private func wholeProcessSeconds(_ dataset: FitBenchDataset, repetitions: Int) -
     "--timezone", dataset.timeZone, "--out", output, "--quiet",
   ]
   var times: [Double] = []
+  var cpuTimes: [Double] = []
   for _ in 0..<repetitions {
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = childrenCPUSeconds()
     guard let status = try? runProcess(binary, arguments), status == 0 else { return nil }
     times.append(milliseconds(clock.now - start) / 1e3)
+    cpuTimes.append(childrenCPUSeconds() - cpuStart)
   }
-  times.sort()
-  return times[times.count / 2]
+  return (times.sorted()[times.count / 2], cpuTimes.sorted()[cpuTimes.count / 2])
 }
 
 enum PeerMeasurement {

@@ -32,9 +32,15 @@ extension ModelSpec {
     let originCount = max(1, calibrationOrigins ?? 12)
     let shortTermChoice = ShortTermSelection(
       spec: self, seasonSteps: setup.seasonSteps, isSubDaily: isSubDaily)
-    let origins = try RollingOrigins(
+    var origins = try RollingOrigins(
       setup: setup, equations: solver.equations, weights: solver.weights, count: originCount, horizon: horizon,
       memory: shortTermChoice.memory)
+    // λ and every other penalty are fixed from here on; only the changepoints' change.
+    let changepoints = solver.changepointColumns
+    if !changepoints.isEmpty {
+      origins = try origins.preparedForVaryingPenalty(
+        lambda: solver.lambda, penalty: solver.penalty, varying: changepoints)
+    }
     profile?.mark("rolling-origin prefixes")
     try solver.chooseChangepointStrength(origins)
     profile?.mark("changepoint strength (CV)")

@@ -85,6 +85,7 @@ struct PenalizedFit {
     let solution = try equations.solve(lambda: lambda, penalty: penalty)
     coefficients = solution.coefficients
     reciprocalCondition = solution.reciprocalCondition
+    residualsAreStale = !updatingResiduals
     guard updatingResiduals else { return }
     let fitted = LinearPredictor.predict(setup.design, coefficients, rows: 0..<weights.count)
     currentResiduals = (0..<fitted.count).map {
@@ -114,6 +115,7 @@ struct PenalizedFit {
       }
     }
     guard !rows.isEmpty else { return }
+    changepointFactorization = nil
     try equations.reweight(
       design: setup.design, response: setup.response, rows: rows, weightChanges: changes)
     try solve()
@@ -136,9 +138,7 @@ struct PenalizedFit {
   /// error at the rolling origins: GCV judges in-sample fit, which is blind to a trend that
   /// bends to follow the last weeks and then extrapolates that bend.
   mutating func chooseChangepointStrength(_ origins: RollingOrigins) throws {
-    let indices = setup.columns.indices.filter {
-      PenaltyWeights.isChangepoint(setup.columns[$0].penalty) && penalty[$0] > 0
-    }
+    let indices = changepointColumns
     guard !indices.isEmpty else { return }
     if let fixed = spec.changepointStrength {
       try applyChangepointStrength(max(0, fixed), chosenBy: "spec", to: indices)
@@ -176,12 +176,49 @@ struct PenalizedFit {
     try applyChangepointStrength(best(), chosenBy: "cv", to: indices)
   }
 
+  /// Slope-change and level-shift columns that are penalised: the ones whose penalty the
+  /// strength choice and the sparsity steps change.
+  var changepointColumns: [Int] {
+    setup.columns.indices.filter {
+      PenaltyWeights.isChangepoint(setup.columns[$0].penalty) && penalty[$0] > 0
+    }
+  }
+
+  /// The whole window's normal equations factored once for penalties that change only on the
+  /// changepoint columns (built on first use after the robust weights are final).
+  private var changepointFactorization: VaryingPenaltyFactorization?
+
+  /// Solves with a penalty that differs from the current one only on `indices` through the
+  /// block factorization, without the condition estimate and without updating the residuals:
+  /// the caller solves fully (`solve()`) before residuals or diagnostics are read.
+  private mutating func solveVaryingChangepoints(_ indices: [Int]) throws {
+    if changepointFactorization == nil {
+      changepointFactorization = try VaryingPenaltyFactorization(
+        equations, lambda: lambda, penalty: penalty, varying: indices)
+    }
+    coefficients = try changepointFactorization?.coefficients(penalty: penalty)
+      ?? equations.coefficients(lambda: lambda, penalty: penalty)
+    residualsAreStale = true
+  }
+
+  /// True after a lean solve: `currentResiduals` and `reciprocalCondition` describe earlier
+  /// coefficients until the next full `solve()`.
+  private var residualsAreStale = false
+
   private mutating func applyChangepointStrength(
     _ strength: Double, chosenBy: String, to indices: [Int]
   ) throws {
     changepointStrength = strength
     changepointStrengthChosenBy = chosenBy
     for j in indices { penalty[j] *= strength }
+    do { try solveVaryingChangepoints(indices) } catch let error as LinearAlgebraError {
+      throw ModelingError.numerical(error.description)
+    }
+  }
+
+  /// The full solve (condition estimate, residuals) when a lean one left them behind.
+  private mutating func refreshIfStale() throws {
+    guard residualsAreStale else { return }
     do { try solve() } catch let error as LinearAlgebraError {
       throw ModelingError.numerical(error.description)
     }
@@ -190,15 +227,13 @@ struct PenalizedFit {
   /// Adaptive ridge on changepoint columns: factor ∝ 1/(|β̃| + ε), which approximates an L1
   /// penalty with the overall strength kept at the chosen one.
   mutating func sparsifyChangepoints() throws {
-    let indices = setup.columns.indices.filter {
-      PenaltyWeights.isChangepoint(setup.columns[$0].penalty) && penalty[$0] > 0
-    }
-    guard !indices.isEmpty else { return }
+    let indices = changepointColumns
+    guard !indices.isEmpty else { return try refreshIfStale() }
     let base = indices.map {
       PenaltyWeights.weight(setup.columns[$0].penalty) * changepointStrength
     }
     // A strength of 0 leaves the changepoints unpenalised; there is nothing to sparsify.
-    guard base.contains(where: { $0 > 0 }) else { return }
+    guard base.contains(where: { $0 > 0 }) else { return try refreshIfStale() }
     for iteration in 0..<Self.changepointIterations {
       let standardized = indices.map { abs(coefficients[$0] * columnScales[$0]) }
       let epsilon = max(1e-6, 0.01 * (standardized.max() ?? 0))
@@ -207,8 +242,11 @@ struct PenalizedFit {
         let relative = base[k] * mean / (standardized[k] + epsilon)
         penalty[j] = relative * columnScales[j] * columnScales[j]
       }
+      // The last step solves fully: its condition estimate and residuals are the model's.
       let last = iteration == Self.changepointIterations - 1
-      do { try solve(updatingResiduals: last) } catch let error as LinearAlgebraError {
+      do {
+        if last { try solve() } else { try solveVaryingChangepoints(indices) }
+      } catch let error as LinearAlgebraError {
         throw ModelingError.numerical(error.description)
       }
     }

@@ -29,13 +29,20 @@ public enum Quantiles {
   /// Rearranges `a` so that `a[k]` is the k-th smallest, smaller ones before it and larger
   /// ones after (Hoare's selection with a median-of-three pivot). Falls back to a sort when
   /// the partitions keep coming out lopsided, so the worst case stays O(n log n).
-  static func select(_ a: inout [Double], _ k: Int) -> Double {
+  static func select(_ array: inout [Double], _ k: Int) -> Double {
+    // Through the buffer: the array's subscript and `swapAt` check bounds and uniqueness on
+    // every access, which cost more than the comparisons (robust fits take many medians).
+    array.withUnsafeMutableBufferPointer { select($0, k) }
+  }
+
+  private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
     var (lo, hi) = (0, a.count - 1)
     var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
     while lo < hi {
       budget -= 1
       if budget < 0 {
-        a[lo...hi].sort()
+        var slice = UnsafeMutableBufferPointer(rebasing: a[lo...hi])
+        slice.sort()
         return a[k]
       }
       let mid = lo + (hi - lo) / 2

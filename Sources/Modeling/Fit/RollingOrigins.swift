@@ -13,6 +13,9 @@ struct RollingOrigins {
   let slots: [Int]
   let horizon: Int
   let prefixes: [NormalEquations]
+  /// Each prefix factored once for penalties that change only on the changepoint columns
+  /// (see `preparedForVaryingPenalty`), or nil: then every solve factors its prefix afresh.
+  private(set) var factorizations: [VaryingPenaltyFactorization]?
 
   /// - Parameter equations: the statistics of the whole window with `weights`; each origin's
   ///   prefix is obtained by removing the rows after it, which touches only the last
@@ -48,14 +51,47 @@ struct RollingOrigins {
     let keep = slots.indices.filter { (slots.count - 1 - $0) % max(1, stride) == 0 }
     return RollingOrigins(
       setup: setup, slots: keep.map { slots[$0] }, horizon: horizon,
-      prefixes: keep.map { prefixes[$0] })
+      prefixes: keep.map { prefixes[$0] },
+      factorizations: factorizations.map { all in keep.map { all[$0] } })
   }
 
-  private init(setup: TrainingSetup, slots: [Int], horizon: Int, prefixes: [NormalEquations]) {
+  private init(
+    setup: TrainingSetup, slots: [Int], horizon: Int, prefixes: [NormalEquations],
+    factorizations: [VaryingPenaltyFactorization]?
+  ) {
     self.setup = setup
     self.slots = slots
     self.horizon = horizon
     self.prefixes = prefixes
+    self.factorizations = factorizations
+  }
+
+  /// The same origins with every prefix factored for `lambda` and `penalty` except on the
+  /// `varying` columns, so that the many solves of the changepoint-strength choice and the
+  /// final paths each cost a Cholesky of the varying block only.
+  func preparedForVaryingPenalty(lambda: Double, penalty: [Double], varying: [Int]) throws
+    -> RollingOrigins
+  {
+    var prepared = self
+    var factorizations: [VaryingPenaltyFactorization] = []
+    for equations in prefixes {
+      do {
+        factorizations.append(try VaryingPenaltyFactorization(
+          equations, lambda: lambda, penalty: penalty, varying: varying))
+      } catch {
+        throw ModelingError.numerical(error.description)
+      }
+    }
+    prepared.factorizations = factorizations
+    return prepared
+  }
+
+  /// The coefficients of origin `index`'s prefix.
+  private func coefficients(at index: Int, lambda: Double, penalty: [Double]) -> [Double]? {
+    if let factorization = factorizations?[index], factorization.lambda == lambda {
+      return try? factorization.coefficients(penalty: penalty)
+    }
+    return try? prefixes[index].coefficients(lambda: lambda, penalty: penalty)
   }
 
   /// The structural forecast from each origin (solved on its prefix), with the residuals of
@@ -63,8 +99,9 @@ struct RollingOrigins {
   /// corrections can be compared without solving again.
   func paths(lambda: Double, penalty: [Double], memory: Int) -> [OriginPath] {
     let n = setup.grid.count
-    return zip(slots, prefixes).compactMap { origin, equations in
-      guard let coefficients = try? equations.coefficients(lambda: lambda, penalty: penalty)
+    return slots.indices.compactMap { index in
+      let origin = slots[index]
+      guard let coefficients = self.coefficients(at: index, lambda: lambda, penalty: penalty)
       else { return nil }
       let from = max(0, origin - memory)
       let to = min(n, origin + horizon)
