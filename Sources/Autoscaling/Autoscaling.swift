@@ -1,1 +1,0 @@
-// Autoscaling: implementation in progress (see README 'Architecture').
