@@ -34,6 +34,9 @@ public struct SurgecastCommand: AsyncParsableCommand {
       ForecastCommand.self,
       // Evaluation: how good the forecasts are.
       BacktestCommand.self,
+      // Capacity: schedules for autoscalers, and their replay on history.
+      RecommendCommand.self,
+      SimulateCommand.self,
     ])
 
   /// The version printed by `surgecast --version`.

@@ -67,6 +67,30 @@ public struct RecommendationDocument: Encodable, Sendable {
       case predictiveScaleIn = "predictive_scale_in", granularitySeconds = "granularity_seconds"
       case horizonSeconds = "horizon_seconds"
     }
+
+    /// Every parameter of `policy`, resolved, as the contract records it.
+    public init(
+      policy: ScalingPolicy, capacity: ReplicaCapacity, granularitySeconds: Int64,
+      horizonSeconds: Int64
+    ) {
+      capacityPerReplica = capacity.value
+      capacityUnit = capacity.unit.rawValue
+      capacityPerStep = RecommendationDocument.rounded(policy.capacityPerStep)
+      targetUtilization = policy.targetUtilization
+      quantile = policy.quantile
+      minReplicas = policy.minReplicas
+      maxReplicas = policy.maxReplicas
+      overMax = policy.overMax.name
+      overMaxBuffer = policy.overMax.buffer
+      effectiveMaxReplicas = policy.effectiveMaxReplicas
+      leadTimeSeconds = policy.leadTimeSeconds
+      scaleInDelaySeconds = policy.scaleInDelaySeconds
+      maxScaleUp = policy.maxScaleUp
+      maxScaleDown = policy.maxScaleDown
+      predictiveScaleIn = policy.predictiveScaleIn
+      self.granularitySeconds = granularitySeconds
+      self.horizonSeconds = horizonSeconds
+    }
   }
 
   public struct Interval: Encodable, Sendable {
@@ -126,15 +150,7 @@ public struct RecommendationDocument: Encodable, Sendable {
       name: modelName, fingerprint: model.training.fingerprint, generator: model.generator,
       trainedUntil: time(model.training.end))
     self.policy = PolicyRecord(
-      capacityPerReplica: capacity.value, capacityUnit: capacity.unit.rawValue,
-      capacityPerStep: Self.rounded(policy.capacityPerStep),
-      targetUtilization: policy.targetUtilization, quantile: policy.quantile,
-      minReplicas: policy.minReplicas, maxReplicas: policy.maxReplicas,
-      overMax: policy.overMax.name, overMaxBuffer: policy.overMax.buffer,
-      effectiveMaxReplicas: policy.effectiveMaxReplicas,
-      leadTimeSeconds: policy.leadTimeSeconds, scaleInDelaySeconds: policy.scaleInDelaySeconds,
-      maxScaleUp: policy.maxScaleUp, maxScaleDown: policy.maxScaleDown,
-      predictiveScaleIn: policy.predictiveScaleIn, granularitySeconds: result.intervalSeconds,
+      policy: policy, capacity: capacity, granularitySeconds: result.intervalSeconds,
       horizonSeconds: horizonSeconds)
     schedule = result.schedule.map { interval in
       Interval(
