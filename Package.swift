@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "TestSupport"]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),
