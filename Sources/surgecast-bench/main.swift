@@ -5,6 +5,7 @@
 //   surgecast-bench lstsq      least squares (LinearAlgebra)
 //   surgecast-bench fit        the traffic model's fit, its stages, and Prophet side by side
 //   surgecast-bench accuracy   M4 Hourly, Peyton Manning, default dataset (make bench-accuracy)
+//   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //
 // Each suite lives in its own file of this target and returns its result lines; this file only
 // prints a header that says where the numbers come from, and picks the suites.
@@ -35,6 +36,9 @@ let suites: [BenchSuite] = [
   },
   BenchSuite(name: "accuracy", summary: "forecast accuracy and speed on public data (Forecasting)") {
     try runAccuracyBench()
+  },
+  BenchSuite(name: "recommend", summary: "24 h replica schedule from a loaded model") {
+    try runRecommendBench()
   },
 ]
 

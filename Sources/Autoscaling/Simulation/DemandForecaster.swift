@@ -54,7 +54,8 @@ public struct RefittingForecaster: DemandForecaster {
     recent.values = Array(actual.values[first..<index])
     let forecast = try model.forecast(
       ForecastRequest(
-        horizon: horizon, recent: recent, plannedEvents: events, quantiles: [quantile]))
+        horizon: horizon, recent: recent, plannedEvents: model.eventsNotYetKnown(events),
+        quantiles: [quantile]))
     return Recommender.demand(forecast, quantile: quantile)
   }
 }
