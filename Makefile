@@ -48,7 +48,7 @@ release: ## Release build of the executables.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 
-run: ## The main job: release build; inspect, fit and forecast the default dataset.
+run: ## The main job: release build; inspect, fit, forecast the default dataset; recommend replicas.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	@[ -f $(DATASETS)/traffic-5m.csv ] && [ -f $(DATASETS)/events.csv ] \
 	  || $(SURGECAST) synth --out-dir $(DATASETS)
@@ -59,6 +59,8 @@ run: ## The main job: release build; inspect, fit and forecast the default datas
 	  --holidays KR --timezone Asia/Seoul --out $(OUT)/traffic-1h.json
 	$(SURGECAST) forecast --model $(OUT)/traffic-1h.json --horizon 7d \
 	  --quantiles 0.1,0.5,0.9 --format summary
+	$(SURGECAST) recommend --model $(OUT)/traffic-1h.json --events $(DATASETS)/events.csv \
+	  --horizon 24h --capacity-per-replica 0.5/s
 
 test: ## The whole test suite (unit and end-to-end).
 	$(SWIFT) test $(SWIFT_FLAGS)

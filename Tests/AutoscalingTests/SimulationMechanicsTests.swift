@@ -100,6 +100,42 @@ struct SimulationMechanicsTests {
     #expect(result.reactive.replicaHours == 39)
   }
 
+  @Test func decisionsMoreOftenThanTheDataStep() throws {
+    // The same surge on hourly data, both policies deciding every 30 minutes: the reactive
+    // controller sees the surge's rate after its first half hour, the forecast a step ahead.
+    let values: [Double] = Array(repeating: 100, count: 6) + [1000, 1000, 1000]
+      + Array(repeating: 100, count: 6)
+    let series = Series(name: "s", start: 0, step: Self.hour, values: values)
+    let policy = ScalingPolicy(
+      capacityPerStep: 100, targetUtilization: 1, minReplicas: 1, maxReplicas: 20,
+      leadTimeSeconds: 600, scaleInDelaySeconds: 0, maxScaleUp: 100, maxScaleDown: 1)
+    var oracle = Oracle(series: series)
+    let result = try Simulation(policy: policy, decisionSeconds: 1800).run(
+      actual: series, first: 3, end: 15, forecaster: &oracle)
+    #expect(result.times.count == 24 && result.times[1] == 3 * Self.hour + 1800)
+    // Predictive: 10 from 05:30 (the half hour before the surge) to 08:30.
+    #expect(result.predictive.requested == [1, 1, 1, 1, 1] + Array(repeating: 10, count: 7)
+      + Array(repeating: 1, count: 12))
+    #expect(result.predictive.overloadIntervals == 0)
+    #expect(result.predictive.replicaHours == 43.5)
+    // Reactive: 10 from 06:30 to 09:00; short at 06:00 (1 ready) and 06:30 (7 on average).
+    #expect(result.reactive.requested == Array(repeating: 1, count: 7)
+      + Array(repeating: 10, count: 6) + Array(repeating: 1, count: 11))
+    #expect(result.reactive.overloadIntervals == 2)
+    // Half-hour shares of the hourly rate: (1000 − 100) / 2 + (1000 − 700) / 2.
+    #expect(abs(result.reactive.unservedRequests - 600) < 1e-9)
+    #expect(result.reactive.replicaHours == 39)
+  }
+
+  @Test func decisionIntervalMustDivideTheStep() {
+    let series = Series(name: "s", start: 0, step: Self.hour, values: [1, 2, 3])
+    var oracle = Oracle(series: series)
+    #expect(throws: AutoscalingError.self) {
+      try Simulation(policy: ScalingPolicy(capacityPerStep: 1), decisionSeconds: 7 * 60).run(
+        actual: series, first: 1, end: 3, forecaster: &oracle)
+    }
+  }
+
   @Test func replayWindowMustLeaveHistory() {
     let series = Series(name: "s", start: 0, step: Self.hour, values: [1, 2, 3])
     var oracle = Oracle(series: series)

@@ -7,16 +7,20 @@ public struct PolicyOutcome: Sendable, Equatable {
   public var ready: [Double]
   /// Intervals whose demand exceeded the ready capacity at 100% utilisation.
   public var overloadIntervals: Int
-  /// Requests above the ready capacity, summed.
+  /// Requests above the ready capacity, summed (an interval shorter than a step holds its
+  /// share of the step's rate).
   public var unservedRequests: Double
   /// The largest shortfall of an interval in replicas: ceil((demand − capacity) / R).
   public var peakShortfallReplicas: Int
   public var replicaHours: Double
 
-  /// Scores `requested` against `demand` (requests per step, NaN = not observed: skipped).
+  /// Scores `requested` against `demand` (rates in requests per step of `stepSeconds`, one
+  /// per interval of `intervalSeconds`; NaN = not observed: skipped).
   public init(
-    requested: [Int], demand: [Double], policy: ScalingPolicy, intervalSeconds: Int64
+    requested: [Int], demand: [Double], policy: ScalingPolicy, intervalSeconds: Int64,
+    stepSeconds: Int64? = nil
   ) {
+    let share = Double(intervalSeconds) / Double(stepSeconds ?? intervalSeconds)
     self.requested = requested
     ready = ReadyCapacity.averageReady(
       requested: requested, leadSeconds: policy.leadTimeSeconds,
@@ -29,7 +33,7 @@ public struct PolicyOutcome: Sendable, Equatable {
       // A relative 1e-9 keeps exact equality (demand = capacity) from counting as overload.
       guard excess > 1e-9 * max(1, demand[k]) else { continue }
       overloads += 1
-      unserved += excess
+      unserved += excess * share
       shortfall = max(shortfall, Int((excess / policy.capacityPerStep).rounded(.up)))
     }
     overloadIntervals = overloads

@@ -8,6 +8,7 @@ struct SimulationReport: Encodable {
   var series: String
   var timeZone: String
   var stepSeconds: Int64
+  var intervalSeconds: Int64
   var trainUntil: String
   var until: String
   var intervals: Int
@@ -20,7 +21,7 @@ struct SimulationReport: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version", series, timeZone = "time_zone"
-    case stepSeconds = "step_seconds", trainUntil = "train_until", until, intervals
+    case stepSeconds = "step_seconds", intervalSeconds = "interval_seconds", trainUntil = "train_until", until, intervals
     case refitEverySeconds = "refit_every_seconds", fits, historicalPeak = "historical_peak"
     case policy, policies, trace
   }
@@ -57,8 +58,9 @@ struct SimulationReport: Encodable {
     self.series = series
     timeZone = clock.identifier
     stepSeconds = result.stepSeconds
+    intervalSeconds = result.intervalSeconds
     trainUntil = time(result.times.first ?? 0)
-    until = time((result.times.last ?? 0) + result.stepSeconds)
+    until = time((result.times.last ?? 0) + result.intervalSeconds)
     intervals = result.times.count
     self.refitEverySeconds = refitEverySeconds
     fits = result.fits
@@ -96,7 +98,7 @@ struct SimulationReport: Encodable {
 
   var text: String {
     var lines = [
-      "simulation of \(series): \(intervals) intervals of \(stepSeconds / 60) min from "
+      "simulation of \(series): \(intervals) decisions every \(intervalSeconds / 60) min from "
         + "\(trainUntil) to \(until), \(fits) model fits (refit every "
         + "\(refitEverySeconds / 3600) h); capacity \(NumberFormatting.value(policy.capacityPerStep)) "
         + "requests per step per replica at \(NumberFormatting.percent(policy.targetUtilization)), "

@@ -43,11 +43,19 @@ public struct SimulateCommand: AsyncParsableCommand {
   public var until: String?
 
   @Option(
-    help: ArgumentHelp("Refit the model this often during the replay.", valueName: "span"),
+    help: ArgumentHelp("Refit the model this often during the replay (default 1d).", valueName: "span"),
     transform: { try PolicyParsing.seconds($0, option: "--refit-every") })
   public var refitEvery: Int64 = 86_400
 
-  @Option(help: ArgumentHelp("List each step from here (text and json).", valueName: "timestamp"))
+  @Option(
+    help: ArgumentHelp(
+      "Decide this often (default: the data's step); a divisor of the step, e.g. 5m on "
+        + "hourly data (the rate is taken as flat within a step).",
+      valueName: "span"),
+    transform: { try PolicyParsing.seconds($0, option: "--granularity") })
+  public var granularity: Int64?
+
+  @Option(help: ArgumentHelp("List each interval from here (text and json).", valueName: "timestamp"))
   public var traceFrom: String?
 
   @Option(help: ArgumentHelp("… up to here (exclusive).", valueName: "timestamp"))
@@ -59,6 +67,7 @@ public struct SimulateCommand: AsyncParsableCommand {
 
   public func validate() throws {
     if refitEvery <= 0 { throw ValidationError("--refit-every: must be positive") }
+    if granularity == 0 { throw ValidationError("--granularity: must be positive") }
     if (traceFrom == nil) != (traceUntil == nil) {
       throw ValidationError("--trace-from and --trace-until go together")
     }
@@ -93,13 +102,13 @@ public struct SimulateCommand: AsyncParsableCommand {
     var forecaster = RefittingForecaster(
       actual: series, events: eventList, spec: spec, hasCalendar: loaded.hasCalendar,
       refitEverySeconds: refitEvery, quantile: resolved.quantile)
-    let result = try Simulation(policy: resolved).run(
+    let result = try Simulation(policy: resolved, decisionSeconds: granularity).run(
       actual: series, first: first, end: min(end, series.count), forecaster: &forecaster)
     let report = SimulationReport(
       result, series: series.name, clock: clock,
       policy: RecommendationDocument.PolicyRecord(
-        policy: resolved, capacity: policy.capacityPerReplica, granularitySeconds: series.step,
-        horizonSeconds: series.step),
+        policy: resolved, capacity: policy.capacityPerReplica,
+        granularitySeconds: result.intervalSeconds, horizonSeconds: series.step),
       refitEverySeconds: refitEvery, trace: traceWindow)
     switch output.format {
     case .text: try output.emit(report.text)

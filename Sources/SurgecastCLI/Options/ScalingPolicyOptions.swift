@@ -33,25 +33,26 @@ public struct ScalingPolicyOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Start-up time of a replica: scale up this long before demand arrives (e.g. 10m, 0s).",
+      "Start-up time of a replica: scale up this long before demand arrives (default 10m; 0s for none).",
       valueName: "span"),
     transform: { try PolicyParsing.seconds($0, option: "--lead-time") })
   public var leadTime: Int64 = 600
 
   @Option(
     help: ArgumentHelp(
-      "Remove replicas only after demand stayed low this long (HPA stabilisation window).",
+      "Remove replicas only after demand stayed low this long (HPA stabilisation window; "
+        + "default 30m).",
       valueName: "span"),
     transform: { try PolicyParsing.seconds($0, option: "--scale-in-delay") })
   public var scaleInDelay: Int64 = 1800
 
   @Option(
-    help: ArgumentHelp("Largest increase per interval (e.g. 100%).", valueName: "percent"),
+    help: ArgumentHelp("Largest increase per interval (default 100%).", valueName: "percent"),
     transform: { try PolicyParsing.fraction($0, option: "--max-scale-up") })
   public var maxScaleUp: Double = 1
 
   @Option(
-    help: ArgumentHelp("Largest decrease per interval (e.g. 20%).", valueName: "percent"),
+    help: ArgumentHelp("Largest decrease per interval (default 20%).", valueName: "percent"),
     transform: { try PolicyParsing.fraction($0, option: "--max-scale-down") })
   public var maxScaleDown: Double = 0.2
 
@@ -67,7 +68,7 @@ public struct ScalingPolicyOptions: ParsableArguments {
   public var overMax: OverMaxOption = .honor
 
   @Option(
-    help: ArgumentHelp("How far 'raise' may exceed the maximum (e.g. 10%).", valueName: "percent"),
+    help: ArgumentHelp("How far 'raise' may exceed the maximum (default 10%).", valueName: "percent"),
     transform: { try PolicyParsing.fraction($0, option: "--over-max-buffer") })
   public var overMaxBuffer: Double = 0.1
 
