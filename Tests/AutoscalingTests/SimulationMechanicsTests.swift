@@ -73,17 +73,22 @@ struct SimulationMechanicsTests {
     }
   }
 
-  @Test func perfectForesightBeatsReactionOnASurge() throws {
-    // 100 requests an hour, a surge to 1000 for three hours, back to 100.
+  /// 100 requests an hour, a surge to 1000 for three hours, back to 100; hours 3–14 replayed
+  /// with R = 100, u = 1, a 10-minute lead and no stabilisation or effective step limits.
+  static func replaySurge(decisionSeconds: Int64?) throws -> Simulation.Result {
     let values: [Double] = Array(repeating: 100, count: 6) + [1000, 1000, 1000]
       + Array(repeating: 100, count: 6)
-    let series = Series(name: "s", start: 0, step: Self.hour, values: values)
+    let series = Series(name: "s", start: 0, step: hour, values: values)
     let policy = ScalingPolicy(
       capacityPerStep: 100, targetUtilization: 1, minReplicas: 1, maxReplicas: 20,
       leadTimeSeconds: 600, scaleInDelaySeconds: 0, maxScaleUp: 100, maxScaleDown: 1)
     var oracle = Oracle(series: series)
-    let result = try Simulation(policy: policy).run(
+    return try Simulation(policy: policy, decisionSeconds: decisionSeconds).run(
       actual: series, first: 3, end: 15, forecaster: &oracle)
+  }
+
+  @Test func perfectForesightBeatsReactionOnASurge() throws {
+    let result = try Self.replaySurge(decisionSeconds: nil)
     // Predictive asks for 10 one hour early (10 minutes of lead): never short.
     #expect(result.predictive.requested == [1, 1, 10, 10, 10, 10, 1, 1, 1, 1, 1, 1])
     #expect(result.predictive.overloadIntervals == 0)
@@ -101,17 +106,9 @@ struct SimulationMechanicsTests {
   }
 
   @Test func decisionsMoreOftenThanTheDataStep() throws {
-    // The same surge on hourly data, both policies deciding every 30 minutes: the reactive
-    // controller sees the surge's rate after its first half hour, the forecast a step ahead.
-    let values: [Double] = Array(repeating: 100, count: 6) + [1000, 1000, 1000]
-      + Array(repeating: 100, count: 6)
-    let series = Series(name: "s", start: 0, step: Self.hour, values: values)
-    let policy = ScalingPolicy(
-      capacityPerStep: 100, targetUtilization: 1, minReplicas: 1, maxReplicas: 20,
-      leadTimeSeconds: 600, scaleInDelaySeconds: 0, maxScaleUp: 100, maxScaleDown: 1)
-    var oracle = Oracle(series: series)
-    let result = try Simulation(policy: policy, decisionSeconds: 1800).run(
-      actual: series, first: 3, end: 15, forecaster: &oracle)
+    // The same surge, both policies deciding every 30 minutes: the reactive controller sees
+    // the surge's rate after its first half hour, the forecast a step ahead.
+    let result = try Self.replaySurge(decisionSeconds: 1800)
     #expect(result.times.count == 24 && result.times[1] == 3 * Self.hour + 1800)
     // Predictive: 10 from 05:30 (the half hour before the surge) to 08:30.
     #expect(result.predictive.requested == [1, 1, 1, 1, 1] + Array(repeating: 10, count: 7)
