@@ -34,10 +34,11 @@ let package = Package(
     .target(name: "Evaluation", dependencies: ["TimeSeries"], swiftSettings: strict),
     .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
+    .target(name: "SurgeDetection", dependencies: ["Autoscaling"], swiftSettings: strict),
     .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "TrafficSynthesis",
+        "Autoscaling", "SurgeDetection", "TrafficSynthesis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -57,6 +58,9 @@ let package = Package(
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "TestSupport"]),
+    .testTarget(
+      name: "SurgeDetectionTests",
+      dependencies: ["SurgeDetection", "TrafficSynthesis", "TestSupport"]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),

@@ -37,6 +37,8 @@ public struct SurgecastCommand: AsyncParsableCommand {
       // Capacity: schedules for autoscalers, and their replay on history.
       RecommendCommand.self,
       SimulateCommand.self,
+      // Live: surges as they start.
+      WatchCommand.self,
     ])
 
   /// The version printed by `surgecast --version`.
