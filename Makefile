@@ -21,7 +21,7 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench bench-accuracy clean
+.PHONY: help setup build release run test bench bench-accuracy watch-replay clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -73,6 +73,21 @@ bench: ## Release build, then the benchmarks (BENCH_ARGS="fit" picks a suite).
 bench-accuracy: ## Release build, then M4 Hourly, Peyton Manning and default-dataset accuracy.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	$(RELEASE_BIN)/surgecast-bench accuracy
+
+# Issue 8's acceptance: a 5-minute model fitted on the data before 2025-07-01 (so the refund
+# surge of 2025-07-16 is out of sample), then the whole year replayed through the detector.
+WATCH_CUT := 2025-07-01
+watch-replay: ## Release build; fit 5-minute data before 2025-07-01; replay the year through watch.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	@mkdir -p $(OUT)
+	awk -F, 'NR == 1 || $$1 < "$(WATCH_CUT)"' $(DATASETS)/traffic-5m.csv \
+	  > $(OUT)/traffic-5m-before-$(WATCH_CUT).csv
+	$(SURGECAST) fit --data $(OUT)/traffic-5m-before-$(WATCH_CUT).csv \
+	  --events $(DATASETS)/events.csv --holidays KR --timezone Asia/Seoul \
+	  --out $(OUT)/traffic-5m-before-$(WATCH_CUT).json
+	$(SURGECAST) watch --model $(OUT)/traffic-5m-before-$(WATCH_CUT).json \
+	  --replay $(DATASETS)/traffic-5m.csv --events $(DATASETS)/events.csv \
+	  --truth $(DATASETS)/truth.json
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

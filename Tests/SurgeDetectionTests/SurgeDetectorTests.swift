@@ -52,7 +52,7 @@ struct SurgeDetectorTests {
     #expect(episode.detectedAt - stream.time(onset) <= 900)
   }
 
-  /// One slot at ×10 is a noisy point, not a surge: a single slot adds at most 6²/2 = 18.
+  /// One slot at ×10 is a noisy point, not a surge: a single slot adds at most 18 (`maxSlotEvidence`) < 20.
   @Test func aSingleSpikeIsNotASurge() {
     var stream = SyntheticStream(slots: 2 * Self.week)
     for k in stride(from: 100, to: 2 * Self.week, by: 97) { stream.plant(10, from: k, count: 1) }
@@ -95,5 +95,19 @@ struct SurgeDetectorTests {
     #expect(DetectorSettings(surgeRatio: 1).problem != nil)
     #expect(DetectorSettings(dropRatio: 1.2).problem != nil)
     #expect(DetectorSettings(threshold: 0).problem != nil)
+  }
+}
+
+extension SurgeDetectorTests {
+  /// A tight band (σ = 2.5%, an hourly series of ~15,000 requests) still declares a ×3 surge
+  /// in two slots: the evidence per slot is capped, not the score.
+  @Test func tightBandsStillDetect() throws {
+    var stream = SyntheticStream(slots: Self.week)
+    stream.sigma = 0.025
+    stream.plant(3, from: 500, count: 6)
+    let (transitions, _) = stream.run(seed: 7)
+    let first = try #require(transitions.first)
+    #expect(first.transition == .surgeStarted)
+    #expect(first.episode.map { $0.detectedAt - $0.start } == 600)
   }
 }

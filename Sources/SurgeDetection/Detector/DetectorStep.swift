@@ -13,7 +13,7 @@ public struct DetectorStep: Sendable, Equatable {
   public var logRatio: Double
   /// The adaptive level (log units) the residual is measured against.
   public var level: Double
-  /// (logRatio − level) / spread, winsorised.
+  /// (logRatio − level) / spread.
   public var standardScore: Double
   /// The upper (surge) and lower (drop) CUSUM statistics after this slot.
   public var upper: Double

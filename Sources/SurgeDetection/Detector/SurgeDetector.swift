@@ -4,9 +4,10 @@ import Foundation
 /// surge (traffic `surgeRatio`× the expected median), one for a drop (`dropRatio`×).
 ///
 /// For a slot with expected median m, spread σ (log units) and observation y:
-///   e = log((y + 1) / (m + 1)) − level,  u = clamp(e / σ, ±maxStandardScore)
-///   S⁺ ← max(0, S⁺ + d⁺·u − d⁺²/2),  d⁺ = log(surgeRatio) / σ
-///   S⁻ ← max(0, S⁻ − d⁻·u − d⁻²/2),  d⁻ = −log(dropRatio) / σ
+///   e = log((y + 1) / (m + 1)) − level,  u = e / σ
+///   S⁺ ← max(0, S⁺ + min(c, d⁺·u − d⁺²/2)),  d⁺ = log(surgeRatio) / σ
+///   S⁻ ← max(0, S⁻ + min(c, −d⁻·u − d⁻²/2)),  d⁻ = −log(dropRatio) / σ
+/// (c = `maxSlotEvidence`)
 /// which is Page's CUSUM for a Gaussian shift of the log ratio from 0 to log(ratio). An alarm
 /// is declared when a statistic reaches `threshold`; the onset is where it last left zero.
 /// While a surge or drop is declared its statistic is capped at the threshold, so that the
@@ -43,15 +44,15 @@ public struct SurgeDetector: Sendable {
     let sigma = max(settings.spreadFloor, logSpread)
     let logRatio = log((observed + 1) / (expected + 1))
     let residual = logRatio - level
-    let cap = settings.maxStandardScore
+    let cap = settings.maxSlotEvidence
     let score = min(cap, max(-cap, residual / sigma))
     let dUp = log(settings.surgeRatio) / sigma
     let dDown = -log(settings.dropRatio) / sigma
 
     if upper == 0 { upperRunStart = time }
     if lower == 0 { lowerRunStart = time }
-    upper = max(0, upper + dUp * score - dUp * dUp / 2)
-    lower = max(0, lower - dDown * score - dDown * dDown / 2)
+    upper = max(0, upper + min(cap, dUp * score - dUp * dUp / 2))
+    lower = max(0, lower + min(cap, -dDown * score - dDown * dDown / 2))
 
     let end = time + step
     var transition = DetectorStep.Transition.none

@@ -26,11 +26,13 @@ public struct WatchCommand: AsyncParsableCommand {
       incident and outage in --events, rows of --incidents, or a synthetic --truth) and the \
       false alarms per week.
 
-      Examples:
-        surgecast watch --model out/traffic-5m-h1.json --replay Datasets/traffic-5m.csv \\
-          --events Datasets/events.csv --truth Datasets/truth.json
-        surgecast watch --model m.json --data live.csv --follow --events planned.csv \\
-          --capacity-per-replica 1800 --format json --alert-webhook http://127.0.0.1:9000/hook
+      Examples (make watch-replay fits the first model):
+        surgecast watch --model out/traffic-5m-before-2025-07-01.json \\
+          --replay Datasets/traffic-5m.csv --events Datasets/events.csv \\
+          --truth Datasets/truth.json
+        surgecast watch --model m.json --data live.csv --follow \\
+          --events planned.csv --capacity-per-replica 1800 --format json \\
+          --alert-webhook http://127.0.0.1:9000/hook
       """)
 
   @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))

@@ -17,7 +17,7 @@ public struct DetectorOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Evidence (log-likelihood ratio) needed to declare a surge or drop; above 18, no single "
+      "Evidence (log-likelihood ratio) needed to declare a surge or drop; above --max-slot-evidence (18), no single "
         + "slot can declare one.",
       valueName: "llr"))
   public var threshold: Double = DetectorSettings().threshold

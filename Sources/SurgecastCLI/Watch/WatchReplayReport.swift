@@ -14,6 +14,13 @@ struct WatchReplayReport: Encodable {
     var delayMinutes: Double?
     var kind: String?
     var ratio: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case incident, start, end, detected
+      case detectedAt = "detected_at"
+      case delayMinutes = "delay_minutes"
+      case kind, ratio
+    }
   }
 
   var formatVersion = 1
