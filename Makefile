@@ -7,8 +7,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Debian packages the build and the tests need: LAPACKE + OpenBLAS for LinearAlgebra, tzdata
-# for IANA time zones (Asia/Seoul, America/New_York) in calendar features and tests.
-SYSTEM_PACKAGES := liblapacke-dev libopenblas-dev tzdata
+# for IANA time zones (Asia/Seoul, America/New_York) in calendar features and tests, prometheus
+# (with promtool) for the Prometheus source's tests against a real server on loopback.
+SYSTEM_PACKAGES := liblapacke-dev libopenblas-dev tzdata prometheus
 
 SWIFT ?= swift
 # Build folder; a separate one (SCRATCH=.build-me) lets parallel checkouts' builds not collide.
@@ -21,7 +22,7 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench bench-accuracy watch-replay clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many watch-replay clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -88,6 +89,11 @@ watch-replay: ## Release build; fit 5-minute data before 2025-07-01; replay the 
 	$(SURGECAST) watch --model $(OUT)/traffic-5m-before-$(WATCH_CUT).json \
 	  --replay $(DATASETS)/traffic-5m.csv --events $(DATASETS)/events.csv \
 	  --truth $(DATASETS)/truth.json
+
+bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/time -v.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
+	/usr/bin/time -v $(RELEASE_BIN)/surgecast-bench many 2>&1 \
+	  | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit status|File system|Voluntary|Involuntary|Minor|Major)'
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

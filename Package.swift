@@ -36,16 +36,19 @@ let package = Package(
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
     .target(name: "SurgeDetection", dependencies: ["Autoscaling"], swiftSettings: strict),
     .target(
+      name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
+    .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "SurgeDetection", "TrafficSynthesis",
+        "Autoscaling", "SurgeDetection", "TrafficSynthesis", "ModelRegistry", "PrometheusSource",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     .executableTarget(name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict),
     .executableTarget(
       name: "surgecast-bench",
-      dependencies: ["SurgecastCLI", "CLAPACKE"],
+      dependencies: ["SurgecastCLI", "CLAPACKE", "ModelRegistry"],
       swiftSettings: strict),
 
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
@@ -61,6 +64,9 @@ let package = Package(
     .testTarget(
       name: "SurgeDetectionTests",
       dependencies: ["SurgeDetection", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(
+      name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),

@@ -106,7 +106,19 @@ public struct NormalEquations: Sendable, Equatable {
     let saved = self
     let tail = SparseTail(design: design, rows: range, weights: weights)
     let dense = p - tail.columns.count
-    if let weights {
+    let steps = StepColumns(design: design, rows: range, columns: 0..<dense)
+    if !steps.steps.isEmpty {
+      let stepSet = Set(steps.steps.map(\.column))
+      let others = (0..<dense).filter { !stepSet.contains($0) }
+      accumulateGathered(
+        design: design, response: response, range: range, weights: weights, sign: sign,
+        columns: others)
+      steps.accumulate(
+        into: &self, design: design, response: response, rows: range, weights: weights,
+        sign: sign, other: others)
+      observationCount += Int(sign) * (window.map { w in w.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+        ?? range.count)
+    } else if let weights {
       accumulateWeighted(
         design: design, response: response, range: range, weights: weights, sign: sign,
         denseColumns: dense)

@@ -32,6 +32,8 @@ public struct SurgecastCommand: AsyncParsableCommand {
       // Models: learn from history, then look ahead.
       FitCommand.self,
       ForecastCommand.self,
+      ModelsCommand.self,
+      RetrainCommand.self,
       // Evaluation: how good the forecasts are.
       BacktestCommand.self,
       // Capacity: schedules for autoscalers, and their replay on history.

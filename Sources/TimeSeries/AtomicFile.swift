@@ -29,6 +29,36 @@ public enum AtomicFile {
   /// temporary file is created private.
   /// - Throws: `AtomicFileError`.
   public static func write(_ data: Data, to path: String) throws {
+    let tempPath = try writeTemporary(data, besides: path)
+    guard rename(tempPath, path) == 0 else {
+      let error = failure(path, "rename into place")
+      unlink(tempPath)
+      throw error
+    }
+    syncDirectory(of: path)
+  }
+
+  /// Creates the file at `path` with `data` only if no file is there yet, atomically: a reader
+  /// sees no file or the whole file, and of two writers racing for the same path exactly one
+  /// succeeds (the data goes to a synced temporary file that is then hard-linked into place,
+  /// and `link` fails when the destination exists).
+  ///
+  /// - Returns: `false`, leaving the existing file untouched, when `path` already exists.
+  /// - Throws: `AtomicFileError` for any other failure.
+  public static func create(_ data: Data, exclusivelyAt path: String) throws -> Bool {
+    let tempPath = try writeTemporary(data, besides: path)
+    defer { unlink(tempPath) }
+    guard link(tempPath, path) == 0 else {
+      if errno == EEXIST { return false }
+      throw failure(path, "link into place")
+    }
+    syncDirectory(of: path)
+    return true
+  }
+
+  /// Writes `data` to a new hidden temporary file in the directory of `path`, synced and with
+  /// mode 0644, and returns its path. On failure nothing is left behind.
+  private static func writeTemporary(_ data: Data, besides path: String) throws -> String {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     // Hidden and recognisable, so a leftover after a power cut is easy to identify.
@@ -59,13 +89,17 @@ public enum AtomicFile {
       guard fsync(fd) == 0 else { throw failure(path, "sync") }
       closed = true
       guard close(fd) == 0 else { throw failure(path, "close") }
-      guard rename(tempPath, path) == 0 else { throw failure(path, "rename into place") }
     } catch {
       if !closed { close(fd) }
       unlink(tempPath)
       throw error
     }
-    // Persist the rename itself; the data is already safe, so a failure here is not reported.
+    return tempPath
+  }
+
+  /// Persists a rename or link itself; the data is already safe, so a failure is not reported.
+  private static func syncDirectory(of path: String) {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY)
     if directoryFD >= 0 {
       fsync(directoryFD)

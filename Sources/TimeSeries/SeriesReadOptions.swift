@@ -86,4 +86,10 @@ public struct IngestionStats: Sendable, Equatable, Codable {
 public struct IngestionResult: Sendable, Equatable {
   public var series: [Series]
   public var stats: [IngestionStats]
+
+  /// Public so that series read from elsewhere (Prometheus) can be reported like a file's.
+  public init(series: [Series], stats: [IngestionStats]) {
+    self.series = series
+    self.stats = stats
+  }
 }

@@ -7,7 +7,7 @@ import Modeling
 /// the model is loaded, against the forecast call alone in the same run (the recommendation's
 /// own work is the difference). Target: under 0.1 s.
 func runRecommendBench(repeats: Int = 50) throws -> [String] {
-  let path = "Models/traffic-1h.json"
+  let path = "Models/traffic-1h/v1.json"
   guard FileManager.default.fileExists(atPath: path) else {
     return ["recommend: \(path) not found (run from the package root)"]
   }

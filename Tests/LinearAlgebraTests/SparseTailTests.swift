@@ -102,3 +102,53 @@ struct SparseTailTests {
     #expect(abs(leanSingular[1] - leanSingular[2]) <= 1e-8 * abs(leanSingular[1]))
   }
 }
+
+/// Level-shift-like step columns between dense ones, with a sparse tail after them.
+@Suite("Step columns in the Gram")
+struct StepColumnTests {
+  static func stepDesign(rows n: Int, seed: UInt64) -> (Matrix, [Double]) {
+    var rng = SplitMix64(seed: seed)
+    let dense = 4
+    let steps = 10
+    let events = 6
+    var x = Matrix(rows: n, columns: dense + steps + 3 + events)
+    for i in 0..<n {
+      x[i, 0] = 1
+      x[i, 1] = Double(i) / Double(n)
+      for j in 2..<dense { x[i, j] = rng.uniform() * 2 - 1 }
+      for s in 0..<steps where i >= (s + 1) * n / (steps + 2) { x[i, dense + s] = 1 + Double(s % 3) }
+      for j in (dense + steps)..<(dense + steps + 3) { x[i, j] = rng.uniform() }
+    }
+    for e in 0..<events {
+      let start = Int(rng.uniform() * Double(n - 8))
+      for i in start..<(start + 4) { x[i, dense + steps + 3 + e] = 1 }
+    }
+    let y = (0..<n).map { i in (0..<x.columns).reduce(0) { $0 + x[i, $1] } + rng.normal() }
+    return (x, y)
+  }
+
+  /// Steps (ten, with values 1–3) among dense columns: weighted (with zeros) and unweighted
+  /// Grams over a row range equal direct sums to 1e-12; removing a suffix equals accumulating
+  /// the prefix; a step that starts before the range is constant there and stays dense.
+  @Test("Gram with step columns equals direct sums")
+  func stepsEqualDirectSums() throws {
+    let (x, y) = Self.stepDesign(rows: 900, seed: 81)
+    var rng = SplitMix64(seed: 82)
+    let weights = (0..<900).map { i in i % 11 == 0 ? 0 : (i % 4 == 0 ? rng.uniform() : 1) }
+    for w in [nil, weights] {
+      for rows in [0..<900, 130..<870] {
+        let equations = try NormalEquations(design: x, response: y, rows: rows, weights: w)
+        let reference = NormalEquationsTests.direct(x, y, rows: rows, weights: w)
+        #expect(NormalEquationsTests.matrixError(equations.gram, reference.gram) <= 1e-12)
+        #expect(maxRelativeError(equations.crossProduct, reference.xty, floor: 1) <= 1e-12)
+        #expect(relativeError(equations.responseSumOfSquares, reference.yty) <= 1e-12)
+        #expect(equations.observationCount == rows.filter { (w?[$0] ?? 1) > 0 }.count)
+      }
+      let full = try NormalEquations(design: x, response: y, weights: w)
+      let prefixes = try NormalEquations.prefixes(
+        removingSuffixesFrom: full, design: x, response: y, origins: [700, 800], weights: w)
+      let scratch = try NormalEquations(design: x, response: y, rows: 0..<700, weights: w)
+      #expect(NormalEquationsTests.matrixError(prefixes[0].gram, scratch.gram) <= 1e-12)
+    }
+  }
+}

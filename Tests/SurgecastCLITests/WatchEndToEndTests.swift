@@ -6,7 +6,7 @@ import Testing
 /// file followed while another process appends to it, and usage errors.
 @Suite("watch end to end")
 struct WatchEndToEndTests {
-  static let model = "Models/traffic-1h.json"
+  static let model = "Models/traffic-1h/v1.json"
 
   /// The committed hourly model over the hourly data: every labelled incident is declared at
   /// the end of its second hour, with no false alarm.
@@ -81,11 +81,11 @@ struct WatchEndToEndTests {
   }
 
   @Test(arguments: [
-    (["--model", "Models/traffic-1h.json"], "give --data"),
-    (["--model", "Models/traffic-1h.json", "--replay", "a.csv", "--data", "b.csv"], "exclude"),
-    (["--model", "Models/traffic-1h.json", "--replay", "a.csv", "--follow"], "--follow needs"),
-    (["--model", "Models/traffic-1h.json", "--data", "a.csv", "--surge-ratio", "0.9"], "surge ratio"),
-    (["--model", "Models/traffic-1h.json", "--data", "a.csv", "--alert-webhook", "ftp://x"], "http"),
+    (["--model", "Models/traffic-1h/v1.json"], "give --data"),
+    (["--model", "Models/traffic-1h/v1.json", "--replay", "a.csv", "--data", "b.csv"], "exclude"),
+    (["--model", "Models/traffic-1h/v1.json", "--replay", "a.csv", "--follow"], "--follow needs"),
+    (["--model", "Models/traffic-1h/v1.json", "--data", "a.csv", "--surge-ratio", "0.9"], "surge ratio"),
+    (["--model", "Models/traffic-1h/v1.json", "--data", "a.csv", "--alert-webhook", "ftp://x"], "http"),
   ])
   func badOptionsAreUsageErrors(_ options: [String], _ fragment: String) throws {
     let run = try SurgecastBinary.run(["watch"] + options)

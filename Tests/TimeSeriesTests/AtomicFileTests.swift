@@ -22,6 +22,18 @@ struct AtomicFileTests {
     #expect(mode == 0o644)
   }
 
+  @Test func exclusiveCreateNeverReplaces() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.cleanUp() }
+    let path = dir.path("v1.json")
+    #expect(try AtomicFile.create(Data("first".utf8), exclusivelyAt: path))
+    #expect(try !AtomicFile.create(Data("second".utf8), exclusivelyAt: path))
+    #expect(FileManager.default.contents(atPath: path) == Data("first".utf8))
+    #expect(try listing(dir) == ["v1.json"])
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o644)
+  }
+
   @Test func failureLeavesTheOldFileAndNoTemporary() throws {
     let dir = try TemporaryDirectory()
     defer { dir.cleanUp() }

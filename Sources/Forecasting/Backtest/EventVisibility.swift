@@ -8,14 +8,14 @@ import TimeSeries
 /// that fall in the window, as a forecast made at the origin would (that is what the events
 /// calendar is for); it uses those the fitted model has learned an effect for, or that carry an
 /// explicit lift. Incidents and outages inside the window are never passed to the forecast.
-enum EventVisibility {
+public enum EventVisibility {
   /// Events known at `origin` for fitting.
-  static func forFit(_ events: [Event], origin: Int64) -> [Event] {
+  public static func forFit(_ events: [Event], origin: Int64) -> [Event] {
     events.filter { $0.start < origin }
   }
 
   /// Planned events overlapping `[start, end)` that `model` can forecast.
-  static func planned(_ events: [Event], model: FittedModel, start: Int64, end: Int64)
+  public static func planned(_ events: [Event], model: FittedModel, start: Int64, end: Int64)
     -> [Event]
   {
     let known = Set(model.knownEventNames)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import ModelRegistry
 import Modeling
 import TimeSeries
 
@@ -16,14 +17,21 @@ public struct ForecastCommand: AsyncParsableCommand {
       short_term). Quantiles come from the model's own rolling-origin errors at each lead.
 
       Examples:
-        surgecast forecast --model Models/traffic-1h.json --horizon 7d
+        surgecast forecast --model traffic-1h --horizon 7d
+        surgecast forecast --model traffic-1h@v1 --registry Models --horizon 2d
         surgecast forecast --model m.json --horizon 7d --format summary
         surgecast forecast --model m.json --horizon 48h --data recent.csv \\
           --events planned.csv --quantiles 0.1,0.5,0.9,0.99 --format json --out f.json
       """)
 
-  @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION] "
+        + "(latest version by default).",
+      valueName: "model"))
   public var model: String
+
+  @OptionGroup(title: "Registry") public var registry: RegistryOptions
 
   @Option(
     help: ArgumentHelp(
@@ -64,7 +72,7 @@ public struct ForecastCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let fitted = try ModelLoading.read(model)
+    let fitted = try ModelLoading.read(model, registry: registry.registry)
     let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
     let recent = try recentFile.map {
       try ModelLoading.recent($0, model: fitted)
@@ -138,9 +146,18 @@ enum HorizonParsing {
 
 /// Model, recent data and output plumbing shared by the commands that use a model.
 enum ModelLoading {
-  static func read(_ path: String) throws -> FittedModel {
-    try InputFile.requireReadable(path)
-    return try ModelFile.read(path: path)
+  /// Reads `--model`: a file when the text names an existing file, contains a `/` or ends in
+  /// `.json`; otherwise a registry reference `NAME[@VERSION]`.
+  static func read(_ model: String, registry: ModelRegistry) throws -> FittedModel {
+    if isPath(model) {
+      try InputFile.requireReadable(model)
+      return try ModelFile.read(path: model)
+    }
+    return try registry.read(ModelReference(parsing: model)).model
+  }
+
+  static func isPath(_ model: String) -> Bool {
+    model.contains("/") || model.hasSuffix(".json") || FileManager.default.fileExists(atPath: model)
   }
 
   /// Recent observations on the model's grid and zone.

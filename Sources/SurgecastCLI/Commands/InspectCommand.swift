@@ -17,6 +17,9 @@ public struct InspectCommand: AsyncParsableCommand {
         surgecast inspect --data Datasets/traffic-5m.csv \\
           --events Datasets/events.csv --timezone Asia/Seoul
         surgecast inspect --data train.csv --step 1h --format json --out inspect.json
+        surgecast inspect --prometheus http://localhost:9090 \\
+          --query 'sum by (region) (rate(http_requests_total[5m]))' \\
+          --start 2025-06-01T00:00Z --end 2025-06-30T23:55Z --step 5m
       """)
 
   @OptionGroup(title: "Data") public var data: DataOptions
@@ -27,11 +30,8 @@ public struct InspectCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let clock = try data.clock()
-    try InputFile.requireReadable(data.dataFile)
     if let eventsFile = events.eventsFile { try InputFile.requireReadable(eventsFile) }
-
-    var ingestion = try SeriesCSV.read(path: data.dataFile, options: try data.readOptions())
-    if !data.seriesNames.isEmpty { ingestion = try Self.select(data.seriesNames, ingestion) }
+    let ingestion = try SeriesLoading.ingest(data)
     let eventList = try events.eventsFile.map {
       (file: $0, records: try EventsCSV.readRecords(path: $0, timeZone: data.timezone))
     }
@@ -41,22 +41,5 @@ public struct InspectCommand: AsyncParsableCommand {
     case .text: try output.emit(report.text)
     case .json: try output.emit(try JSONOutput.encode(report))
     }
-  }
-
-  /// Keeps the series named by `--series`, in the order given.
-  static func select(_ names: [String], _ ingestion: IngestionResult) throws -> IngestionResult {
-    var selected = ingestion
-    selected.series = []
-    selected.stats = []
-    for name in names {
-      guard let index = ingestion.series.firstIndex(where: { $0.name == name }) else {
-        let known = ingestion.series.prefix(5).map(\.name).joined(separator: ", ")
-        let more = ingestion.series.count > 5 ? ", …" : ""
-        throw ValidationError("--series: no series named '\(name)' (the file has \(known)\(more))")
-      }
-      selected.series.append(ingestion.series[index])
-      selected.stats.append(ingestion.stats[index])
-    }
-    return selected
   }
 }

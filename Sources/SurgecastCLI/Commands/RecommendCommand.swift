@@ -22,7 +22,7 @@ public struct RecommendCommand: AsyncParsableCommand {
       HorizontalPodAutoscaler's minReplicas, with the later changes as cron lines).
 
       Examples:
-        surgecast recommend --model Models/traffic-1h.json --horizon 24h \\
+        surgecast recommend --model Models/traffic-1h/v1.json --horizon 24h \\
           --capacity-per-replica 1800
         surgecast recommend --model m.json --data recent.csv --events planned.csv \\
           --horizon 48h --capacity-per-replica 0.5/s --no-predictive-scale-in \\

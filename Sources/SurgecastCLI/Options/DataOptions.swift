@@ -1,8 +1,8 @@
 import ArgumentParser
 import TimeSeries
 
-/// Where the traffic series comes from and how to read it; shared by every command that reads
-/// a series CSV.
+/// Where the traffic series comes from (a CSV file or a Prometheus range query) and how to
+/// read it; shared by every command that reads series. Read them with `SeriesLoading`.
 ///
 /// The defaults are strict (`--duplicates error`, `--unsorted error`) because a silently summed
 /// or reordered export hides the very problems (restarts, clock skew) that break a forecast; the
@@ -13,7 +13,9 @@ public struct DataOptions: ParsableArguments {
     help: ArgumentHelp(
       "Series CSV: a timestamp column and a value column, plus an optional 'series' column.",
       valueName: "file"))
-  public var dataFile: String
+  public var file: String?
+
+  @OptionGroup public var prometheus: PrometheusOptions
 
   @Option(
     help: ArgumentHelp(
@@ -23,7 +25,8 @@ public struct DataOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Sampling step (e.g. 5m, 1h, 1d); required when timestamps are integer indices.",
+      "Sampling step (e.g. 5m, 1h, 1d); required when timestamps are integer indices, and the "
+        + "query step with --prometheus.",
       valueName: "span"),
     transform: { text in
       do { return try TimeSpan(parsing: text) } catch { throw ValidationError("\(error)") }
@@ -32,7 +35,8 @@ public struct DataOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Timestamp of index 0 when timestamps are integer indices (default 1970-01-01T00:00Z).",
+      "Timestamp of index 0 when timestamps are integer indices (default 1970-01-01T00:00Z); "
+        + "with --prometheus, the first instant of the range query.",
       valueName: "timestamp"))
   public var start: String?
 
@@ -46,10 +50,19 @@ public struct DataOptions: ParsableArguments {
   @Option(
     name: .customLong("series"),
     help: ArgumentHelp(
-      "Only read this series of a multi-series file (repeatable).", valueName: "name"))
+      "Only these series of a multi-series input (repeatable; * and ? match any text and any "
+        + "one character).",
+      valueName: "name"))
   public var seriesNames: [String] = []
 
   public init() {}
+
+  /// The CSV file, or for Prometheus a label naming the query, for messages and reports.
+  public var dataFile: String {
+    if let file { return file }
+    guard let server = prometheus.server else { return "" }
+    return "\(server) query \(prometheus.query ?? "")"
+  }
 
   public func validate() throws {
     let clock: LocalClock
@@ -58,6 +71,7 @@ public struct DataOptions: ParsableArguments {
     } catch {
       throw ValidationError(error.description)
     }
+    try validateSource()
     if let start {
       guard step != nil else {
         throw ValidationError("--start needs --step: it dates integer-index timestamps")
@@ -92,5 +106,27 @@ public struct DataOptions: ParsableArguments {
     return SeriesReadOptions(
       timeZone: timezone, step: step, start: startInstant,
       duplicates: duplicates.policy, unsorted: unsorted.policy)
+  }
+
+  /// Exactly one source, and everything a Prometheus range query needs.
+  private func validateSource() throws {
+    guard try prometheus.serverURL() != nil else {
+      guard file != nil else { throw ValidationError("give --data FILE or --prometheus URL") }
+      if prometheus.query != nil || prometheus.end != nil {
+        throw ValidationError("--query and --end go with --prometheus")
+      }
+      return
+    }
+    if file != nil { throw ValidationError("give --data or --prometheus, not both") }
+    guard prometheus.query != nil, start != nil, prometheus.end != nil, step != nil else {
+      throw ValidationError("--prometheus needs --query, --start, --end and --step")
+    }
+    if let end = prometheus.end {
+      do {
+        _ = try Timestamp.parse(end, clock: try LocalClock(identifier: timezone))
+      } catch {
+        throw ValidationError("--end: \(error)")
+      }
+    }
   }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import TimeSeries
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Reads series from Prometheus's range-query API.
+public struct PrometheusClient: Sendable {
+  /// Prometheus refuses a range query of more than 11,000 steps per series; requests stay at
+  /// 11,000 points and longer ranges are split.
+  public static let maxPointsPerRequest = 11_000
+
+  /// Seconds to wait for one answer before giving up.
+  public var timeout: Double
+
+  public init(timeout: Double = 120) {
+    self.timeout = timeout
+  }
+
+  /// Runs `query` (split into requests of at most `maxPoints` instants) and returns one series
+  /// per label set, in order of name, on the query's grid; instants without a sample are
+  /// missing (`.nan`).
+  /// - Throws: `PrometheusError` with Prometheus's message when it gave one.
+  ///
+  /// Blocking: each request waits for its answer (a command reads its input before anything
+  /// else, so there is nothing to overlap with).
+  public func fetch(
+    _ query: PrometheusQuery, timeZone: String = "UTC",
+    maxPoints: Int = PrometheusClient.maxPointsPerRequest
+  ) throws -> [Series] {
+    guard query.step > 0, query.end >= query.start else {
+      throw PrometheusError.badQuery(message: "the range is empty or the step is not positive")
+    }
+    let total = query.pointCount
+    var valuesByName: [String: [Double]] = [:]
+    for piece in query.split(maxPoints: maxPoints) {
+      let response = try request(piece)
+      for result in response {
+        let name = SeriesNaming.name(of: result.metric, query: query.expression)
+        var values = valuesByName[name] ?? [Double](repeating: .nan, count: total)
+        for sample in result.values {
+          let (index, value) = try place(sample, series: name, query: query)
+          values[index] = value
+        }
+        valuesByName[name] = values
+      }
+    }
+    return valuesByName.keys.sorted().map { name in
+      Series(
+        name: name, start: query.start, step: query.step, values: valuesByName[name] ?? [],
+        timeZone: timeZone)
+    }
+  }
+
+  /// The slot and value of one sample.
+  private func place(_ sample: QueryRangeResponse.Sample, series: String, query: PrometheusQuery)
+    throws -> (Int, Double)
+  {
+    let time = Int64(sample.time.rounded())
+    let offset = time - query.start
+    guard Double(time) == sample.time, offset >= 0, offset % query.step == 0,
+      time <= query.end
+    else {
+      throw PrometheusError.unusableSample(
+        series: series, time: time, reason: "time \(sample.time) is off the query's grid")
+    }
+    guard let value = Double(sample.value) else {
+      throw PrometheusError.unusableSample(
+        series: series, time: time, reason: "value '\(sample.value)' is not a number")
+    }
+    if value.isInfinite {
+      throw PrometheusError.unusableSample(
+        series: series, time: time, reason: "value \(sample.value) is infinite")
+    }
+    // Prometheus's NaN (e.g. 0/0) is a missing value, as everywhere else in Surgecast.
+    return (Int(offset / query.step), value)
+  }
+
+  /// One POST to `/api/v1/query_range`, decoded.
+  private func request(_ query: PrometheusQuery) throws -> [QueryRangeResponse.MatrixSeries] {
+    let server = query.server.absoluteString
+    var request = URLRequest(url: query.endpoint, timeoutInterval: timeout)
+    request.httpMethod = "POST"
+    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+    request.httpBody = query.formBody
+    let (data, status) = try send(request, server: server)
+    guard let decoded = try? JSONDecoder().decode(QueryRangeResponse.self, from: data) else {
+      let text = String(decoding: data.prefix(200), as: UTF8.self)
+        .split(whereSeparator: \.isNewline).joined(separator: " ")
+      throw PrometheusError.invalidResponse(
+        server: server, reason: "HTTP \(status), not a Prometheus answer: \(text)")
+    }
+    guard decoded.status == "success" else {
+      let message = decoded.error ?? "HTTP \(status) without a message"
+      let type = decoded.errorType ?? "unknown"
+      throw type == "bad_data"
+        ? PrometheusError.badQuery(message: message)
+        : PrometheusError.queryFailed(errorType: type, message: message)
+    }
+    guard let payload = decoded.data else {
+      throw PrometheusError.invalidResponse(server: server, reason: "success without data")
+    }
+    guard payload.resultType == "matrix" else {
+      throw PrometheusError.invalidResponse(
+        server: server, reason: "result type '\(payload.resultType)' instead of a matrix")
+    }
+    return payload.result
+  }
+
+  /// Sends one request and waits for the body and HTTP status.
+  private func send(_ request: URLRequest, server: String) throws -> (Data, Int) {
+    /// Written by the completion handler before it signals, read after the wait: the
+    /// semaphore orders the two, so no lock is needed.
+    final class Outcome: @unchecked Sendable {
+      var data = Data()
+      var status = 0
+      var error: (any Error)?
+    }
+    let outcome = Outcome()
+    let finished = DispatchSemaphore(value: 0)
+    let task = URLSession.shared.dataTask(with: request) { data, response, error in
+      outcome.data = data ?? Data()
+      outcome.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+      outcome.error = error
+      finished.signal()
+    }
+    task.resume()
+    finished.wait()
+    if let error = outcome.error {
+      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
+    }
+    return (outcome.data, outcome.status)
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// `--prometheus URL --query PROMQL --end T`: read the series from Prometheus instead of a file
+/// (with `--start` and `--step` of `DataOptions`, which mean the first instant and the step of
+/// the range query).
+public struct PrometheusOptions: ParsableArguments {
+  @Option(
+    name: .customLong("prometheus"),
+    help: ArgumentHelp(
+      "Read the series from this Prometheus server (e.g. http://localhost:9090) instead of "
+        + "--data; needs --query, --start, --end and --step.",
+      valueName: "url"))
+  public var server: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "PromQL expression of the range query; each label set of its result is a series.",
+      valueName: "promql"))
+  public var query: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Last instant of the range query (with --prometheus; --start is the first).",
+      valueName: "timestamp"))
+  public var end: String?
+
+  public init() {}
+
+  /// The server URL, when `--prometheus` is given and is an http(s) URL.
+  public func serverURL() throws -> URL? {
+    guard let server else { return nil }
+    guard let url = URL(string: server), ["http", "https"].contains(url.scheme ?? ""),
+      url.host != nil
+    else {
+      throw ValidationError("--prometheus: '\(server)' is not an http(s) URL")
+    }
+    return url
+  }
+}

@@ -1,0 +1,96 @@
+import Dispatch
+import Foundation
+import ModelRegistry
+import Modeling
+import SurgecastCLI
+import TimeSeries
+
+/// Fits many generated hourly series of one year each the way `surgecast fit --name` does
+/// (SeriesBatch across the cores, fit, publish to a registry), and prints series per second
+/// and the process's peak memory.
+///
+/// Series are generated inside the workers, so only the series in work are in memory: peak
+/// memory is what bounded streaming costs, not the size of the input. The reference is the
+/// same work on one worker for the first `referenceCount` series, measured in the same run.
+/// `BENCH_MANY_SERIES=N` changes the count (default 1,000). Run it under `/usr/bin/time -v`
+/// (`make bench-many`) for the kernel's own peak-RSS figure.
+func runManySeriesBench() throws -> [String] {
+  let count = Int(ProcessInfo.processInfo.environment["BENCH_MANY_SERIES"] ?? "") ?? 1_000
+  let referenceCount = min(count, 20)
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  var lines = ["many series: \(count) hourly series × 8,760 h, fit + publish, \(cores) workers"]
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("surgecast-bench-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(at: directory) }
+  let registry = ModelRegistry(root: directory.path)
+
+  let single = try timeBatch(count: referenceCount, workers: 1, registry: registry, tag: "ref")
+  lines.append(
+    String(
+      format: "  reference, 1 worker, %d series: %.2f s, %.2f series/s", referenceCount,
+      single.seconds, Double(referenceCount) / single.seconds))
+  let all = try timeBatch(count: count, workers: cores, registry: registry, tag: "all")
+  let rate = Double(count - all.failed) / all.seconds
+  lines.append(
+    String(
+      format: "  %d workers, %d series: %.2f s, %.2f series/s (%d failed), %.2fx the reference",
+      cores, count, all.seconds, rate, all.failed, rate / (Double(referenceCount) / single.seconds)))
+  lines.append(String(format: "  peak RSS (getrusage): %.0f MiB", peakResidentMiB()))
+  lines.append("  targets: ≥ 200 series/s on 2 cores, peak < 1024 MiB")
+  return lines
+}
+
+/// Runs one batch to the end from synchronous code (the bench's `main` is not async).
+private func timeBatch(count: Int, workers: Int, registry: ModelRegistry, tag: String) throws
+  -> (seconds: Double, failed: Int)
+{
+  final class Box: @unchecked Sendable { var failures: [SeriesBatch.Failure] = [] }
+  let box = Box()
+  let done = DispatchSemaphore(value: 0)
+  let started = ContinuousClock.now
+  Task {
+    box.failures = await SeriesBatch(concurrency: workers).run(
+      count: count, name: { "s\($0)" }
+    ) { index in
+      let series = benchSeries(index: index)
+      let model = try ModelSpec().fit(series)
+      return try registry.publish(model, as: "\(tag).s\(index)")
+    }
+    done.signal()
+  }
+  done.wait()
+  let elapsed = ContinuousClock.now - started
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  return (seconds, box.failures.count)
+}
+
+/// Series `index`: a year of hourly counts with a daily and weekly cycle, a slow trend and
+/// noise, its level set by the index (seeded, so every run fits the same data).
+func benchSeries(index: Int) -> Series {
+  var state = UInt64(0x9E37_79B9_7F4A_7C15) &* UInt64(index + 1)
+  func uniform() -> Double {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
+  }
+  let hours = 365 * 24
+  let level = 200 + 50 * Double(index % 40)
+  var values = [Double](repeating: 0, count: hours)
+  for h in 0..<hours {
+    let daily = 1 + 0.6 * sin(2 * Double.pi * Double(h % 24 - 8) / 24)
+    let weekly = (h / 24) % 7 >= 5 ? 0.8 : 1.0
+    let trend = 1 + 0.2 * Double(h) / Double(hours)
+    let noise = 1 + 0.08 * (uniform() + uniform() + uniform() - 1.5)
+    values[h] = (level * daily * weekly * trend * noise).rounded()
+  }
+  return Series(name: "s\(index)", start: 1_704_067_200, step: 3600, values: values)
+}
+
+/// `ru_maxrss` of this process, in MiB (Linux reports KiB).
+func peakResidentMiB() -> Double {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
