@@ -29,8 +29,13 @@ public struct RecommendCommand: AsyncParsableCommand {
           --now 2025-12-01T09:00:00+09:00 --format json --out rec.json
       """)
 
-  @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION].",
+      valueName: "model"))
   public var model: String
+
+  @OptionGroup(title: "Registry") public var registry: RegistryOptions
 
   @Option(
     help: ArgumentHelp("How far ahead: a duration (24h, 2d) or a number of steps.", valueName: "span"))
@@ -80,7 +85,7 @@ public struct RecommendCommand: AsyncParsableCommand {
   }
 
   public func run() async throws {
-    let fitted = try ModelLoading.read(model)
+    let fitted = try ModelLoading.read(model, registry: registry.registry)
     let step = fitted.training.step
     let horizonSeconds = Int64(try HorizonParsing.steps(horizon, step: step)) * step
     let recent = try recentFile.map { try ModelLoading.recent($0, model: fitted) }

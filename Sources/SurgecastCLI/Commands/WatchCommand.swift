@@ -35,8 +35,13 @@ public struct WatchCommand: AsyncParsableCommand {
           --alert-webhook http://127.0.0.1:9000/hook
       """)
 
-  @Option(help: ArgumentHelp("Model file written by 'surgecast fit'.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION].",
+      valueName: "model"))
   public var model: String
+
+  @OptionGroup(title: "Registry") public var registry: RegistryOptions
 
   @Option(
     name: .customLong("data"),
@@ -137,7 +142,7 @@ public struct WatchCommand: AsyncParsableCommand {
   }
 
   public func run() async throws {
-    let fitted = try ModelLoading.read(model)
+    let fitted = try ModelLoading.read(model, registry: registry.registry)
     let zone = fitted.training.timeZone
     var events: [Event] = []
     if let eventsFile {
