@@ -17,6 +17,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Only SurgecastServer (`surgecast serve`) uses it.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // Only LinearAlgebra imports this module.
@@ -36,12 +38,20 @@ let package = Package(
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
     .target(name: "SurgeDetection", dependencies: ["Autoscaling"], swiftSettings: strict),
     .target(
+      name: "SurgecastServer",
+      dependencies: [
+        "SurgeDetection", "ModelRegistry",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: strict),
+    .target(
       name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
     .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
     .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "SurgeDetection", "TrafficSynthesis", "ModelRegistry", "PrometheusSource",
+        "Autoscaling", "SurgeDetection", "SurgecastServer", "TrafficSynthesis", "ModelRegistry",
+        "PrometheusSource",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

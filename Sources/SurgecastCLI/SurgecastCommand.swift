@@ -41,6 +41,7 @@ public struct SurgecastCommand: AsyncParsableCommand {
       SimulateCommand.self,
       // Live: surges as they start.
       WatchCommand.self,
+      ServeCommand.self,
     ])
 
   /// The version printed by `surgecast --version`.
