@@ -22,7 +22,7 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench bench-accuracy bench-many watch-replay clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many watch-replay bench-serve clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -94,6 +94,10 @@ bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/t
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	/usr/bin/time -v $(RELEASE_BIN)/surgecast-bench many 2>&1 \
 	  | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit status|File system|Voluntary|Involuntary|Minor|Major)'
+
+bench-serve: ## Release build; wrk on serve's /v1/recommendation, loopback, 10 s, 8 connections.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	scripts/bench-serve.sh $(SURGECAST) 10s 8
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)
