@@ -99,13 +99,7 @@ public struct WatchCommand: AsyncParsableCommand {
         + "say how many replicas cover the projected surge (policy defaults: 70% utilisation, "
         + "p95, 2 to 500 replicas).",
       valueName: "rate"),
-    transform: { text in
-      guard let capacity = ReplicaCapacity(parsing: text) else {
-        throw ValidationError(
-          "--capacity-per-replica: '\(text)' is not a positive number (per step) or N/s")
-      }
-      return capacity
-    })
+    transform: ScalingPolicyOptions.capacity)
   public var capacityPerReplica: ReplicaCapacity?
 
   @Option(
