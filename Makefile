@@ -17,15 +17,19 @@ SCRATCH ?= .build
 SWIFT_FLAGS = --scratch-path $(SCRATCH)
 RELEASE_BIN = $(shell $(SWIFT) build $(SWIFT_FLAGS) -c release --show-bin-path)
 SURGECAST = $(RELEASE_BIN)/surgecast
+DEBUG_BIN = $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)
 DATASETS := Datasets
 # Where the main job writes its model (ignored by git; Models/ holds committed models).
 OUT := out
 BENCH_ARGS ?=
 
-.PHONY: help setup build release run test bench bench-accuracy bench-many watch-replay bench-serve clean
+# Capacity of one replica (requests per second) for plan and report, as for recommend.
+CAPACITY := 0.5/s
+
+.PHONY: help setup build release run test bench bench-accuracy bench-many check-report watch-replay bench-serve clean
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup: ## Install the system packages (apt-get, as root or via sudo); skips installed ones.
 	@missing=""; \
@@ -49,7 +53,7 @@ release: ## Release build of the executables.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 
-run: ## The main job: release build; inspect, fit, forecast the default dataset; recommend replicas.
+run: ## The main job: inspect, fit, forecast, recommend, plan the default dataset; write the report.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	@[ -f $(DATASETS)/traffic-5m.csv ] && [ -f $(DATASETS)/events.csv ] \
 	  || $(SURGECAST) synth --out-dir $(DATASETS)
@@ -62,6 +66,12 @@ run: ## The main job: release build; inspect, fit, forecast the default dataset;
 	  --quantiles 0.1,0.5,0.9 --format summary
 	$(SURGECAST) recommend --model $(OUT)/traffic-1h.json --events $(DATASETS)/events.csv \
 	  --horizon 24h --capacity-per-replica 0.5/s
+	$(SURGECAST) plan --model $(OUT)/traffic-1h.json --horizon 7d \
+	  --scenario docs/examples/friday-flash-sale.csv --data $(DATASETS)/traffic-1h.csv \
+	  --capacity-per-replica $(CAPACITY)
+	$(SURGECAST) report --model $(OUT)/traffic-1h.json --data $(DATASETS)/traffic-1h.csv \
+	  --events $(DATASETS)/events.csv --scenario docs/examples/friday-flash-sale.csv \
+	  --capacity-per-replica $(CAPACITY) --backtest --out $(OUT)/report.html
 
 test: ## The whole test suite (unit and end-to-end).
 	$(SWIFT) test $(SWIFT_FLAGS)
@@ -98,6 +108,16 @@ bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/t
 bench-serve: ## Release build; wrk on serve's /v1/recommendation, loopback, 10 s, 8 connections.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
 	scripts/bench-serve.sh $(SURGECAST) 10s 8
+check-report: ## Fit and write the report (debug build), open it in headless Chromium, screenshot it.
+	$(SWIFT) build $(SWIFT_FLAGS) --product surgecast
+	@mkdir -p $(OUT)
+	$(DEBUG_BIN)/surgecast fit --data $(DATASETS)/traffic-1h.csv --events $(DATASETS)/events.csv \
+	  --holidays KR --timezone Asia/Seoul --out $(OUT)/check-report-model.json
+	$(DEBUG_BIN)/surgecast report \
+	  --model $(OUT)/check-report-model.json --data $(DATASETS)/traffic-1h.csv \
+	  --events $(DATASETS)/events.csv --scenario docs/examples/friday-flash-sale.csv \
+	  --capacity-per-replica $(CAPACITY) --out $(OUT)/report.html
+	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

@@ -3,7 +3,7 @@
 //
 // Modules follow one dependency arrow (see README "Architecture"):
 //   CLAPACKE ← LinearAlgebra ← TimeSeries / HolidayCalendars ← Features ← Modeling
-//   ← Evaluation / Forecasting ← Autoscaling ← SurgecastCLI ← surgecast
+//   ← Evaluation / Forecasting ← Autoscaling ← Planning ← Reporting ← SurgecastCLI ← surgecast
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -44,6 +44,9 @@ let package = Package(
         .product(name: "Hummingbird", package: "hummingbird"),
       ],
       swiftSettings: strict),
+    .target(name: "Planning", dependencies: ["Autoscaling"], swiftSettings: strict),
+    .target(
+      name: "Reporting", dependencies: ["Planning", "HolidayCalendars"], swiftSettings: strict),
     .target(
       name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
     .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
@@ -51,7 +54,7 @@ let package = Package(
       name: "SurgecastCLI",
       dependencies: [
         "Autoscaling", "SurgeDetection", "SurgecastServer", "TrafficSynthesis", "ModelRegistry",
-        "PrometheusSource",
+        "PrometheusSource", "Planning", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -74,6 +77,8 @@ let package = Package(
     .testTarget(
       name: "SurgeDetectionTests",
       dependencies: ["SurgeDetection", "TrafficSynthesis", "TestSupport"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
     .testTarget(
       name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),

@@ -39,6 +39,9 @@ public struct SurgecastCommand: AsyncParsableCommand {
       // Capacity: schedules for autoscalers, and their replay on history.
       RecommendCommand.self,
       SimulateCommand.self,
+      // Planning: what-if scenarios and the visual report.
+      PlanCommand.self,
+      ReportCommand.self,
       // Live: surges as they start.
       WatchCommand.self,
       ServeCommand.self,

@@ -87,7 +87,7 @@ extension SeriesCSV {
   }
 
   /// RFC 4180 quoting, only where needed.
-  static func csvQuoted(_ text: String) -> String {
+  public static func csvQuoted(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }

@@ -40,28 +40,21 @@ func runManySeriesBench() throws -> [String] {
   return lines
 }
 
-/// Runs one batch to the end from synchronous code (the bench's `main` is not async).
+/// Runs one batch to the end and times it.
 private func timeBatch(count: Int, workers: Int, registry: ModelRegistry, tag: String) throws
   -> (seconds: Double, failed: Int)
 {
-  final class Box: @unchecked Sendable { var failures: [SeriesBatch.Failure] = [] }
-  let box = Box()
-  let done = DispatchSemaphore(value: 0)
   let started = ContinuousClock.now
-  Task {
-    box.failures = await SeriesBatch(concurrency: workers).run(
-      count: count, name: { "s\($0)" }
-    ) { index in
+  let failures = runBlocking {
+    await SeriesBatch(concurrency: workers).run(count: count, name: { "s\($0)" }) { index in
       let series = benchSeries(index: index)
       let model = try ModelSpec().fit(series)
       return try registry.publish(model, as: "\(tag).s\(index)")
     }
-    done.signal()
   }
-  done.wait()
   let elapsed = ContinuousClock.now - started
   let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  return (seconds, box.failures.count)
+  return (seconds, failures.count)
 }
 
 /// Series `index`: a year of hourly counts with a daily and weekly cycle, a slow trend and

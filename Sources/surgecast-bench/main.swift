@@ -7,6 +7,7 @@
 //   surgecast-bench accuracy   M4 Hourly, Peyton Manning, default dataset (make bench-accuracy)
 //   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //   surgecast-bench many       1,000 series fitted in parallel (make bench-many)
+//   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //
 // Each suite lives in its own file of this target and returns its result lines; this file only
 // prints a header that says where the numbers come from, and picks the suites.
@@ -43,6 +44,9 @@ let suites: [BenchSuite] = [
   },
   BenchSuite(name: "many", summary: "many series fitted across cores (SeriesBatch)") {
     try runManySeriesBench()
+  },
+  BenchSuite(name: "recommend", summary: "24 h replica schedule from a loaded model") {
+    try runRecommendBench()
   },
 ]
 

@@ -6,7 +6,7 @@ import Testing
 /// its schema (for every README example), and errors with their exit codes.
 @Suite("recommend end to end")
 struct RecommendEndToEndTests {
-  static let model = "Models/traffic-1h/v1.json"
+  static let model = "traffic-1h"
   static let base = [
     "recommend", "--model", model, "--horizon", "24h", "--capacity-per-replica", "1800",
   ]

@@ -59,7 +59,7 @@ public struct Recommender: Sendable {
     let levels = Array(Set(Self.riskLevels + [policy.quantile])).sorted()
     let forecast = try model.forecast(
       ForecastRequest(
-        horizon: steps, recent: recent, plannedEvents: model.eventsNotYetKnown(plannedEvents),
+        horizon: steps, recent: recent, plannedEvents: plannedEvents,
         quantiles: levels))
     guard let demand = Self.demand(forecast, quantile: policy.quantile).regridded(to: g) else {
       throw AutoscalingError.granularity("cannot regrid the forecast to \(g) s")

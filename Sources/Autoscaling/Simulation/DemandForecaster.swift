@@ -54,7 +54,7 @@ public struct RefittingForecaster: DemandForecaster {
     recent.values = Array(actual.values[first..<index])
     let forecast = try model.forecast(
       ForecastRequest(
-        horizon: horizon, recent: recent, plannedEvents: model.eventsNotYetKnown(events),
+        horizon: horizon, recent: recent, plannedEvents: events,
         quantiles: [quantile]))
     return Recommender.demand(forecast, quantile: quantile)
   }

@@ -6,16 +6,36 @@ public enum ForecastEncoding {
   /// `timestamp,forecast,p10,…[,component…]`: timestamps in the model's zone (ISO 8601 with
   /// offset), values with the shortest round-tripping representation.
   public static func csv(_ forecast: Forecast) throws -> Data {
-    let clock = try LocalClock(identifier: forecast.timeZone)
     let componentNames = forecast.components?.keys.sorted() ?? []
-    var header = ["timestamp", "forecast"] + forecast.quantiles.map(\.columnName)
-    header += componentNames
-    var text = header.joined(separator: ",") + "\n"
-    for h in 0..<forecast.count {
-      var fields = [Timestamp.format(forecast.times[h], clock: clock), number(forecast.mean[h])]
-      fields += forecast.quantiles.map { number($0.values[h]) }
-      fields += componentNames.map { number(forecast.components?[$0]?[h] ?? 0) }
-      text += fields.joined(separator: ",") + "\n"
+    var text = header(forecast, componentNames: componentNames).joined(separator: ",") + "\n"
+    try appendRows(forecast, componentNames: componentNames, prefix: "", to: &text)
+    return Data(text.utf8)
+  }
+
+  /// `series,timestamp,forecast,p10,…[,component…]`: the forecasts of several series in one
+  /// table, one block per series in the given order. Every forecast must have the same
+  /// quantile levels; the component columns are the union of all forecasts' components (a
+  /// component a model does not have contributes 0).
+  /// - Throws: `ForecastEncodingError.mismatchedQuantiles` when the levels differ.
+  public static func csv(bySeries forecasts: [(series: String, forecast: Forecast)]) throws
+    -> Data
+  {
+    guard let first = forecasts.first?.forecast else { return Data("series\n".utf8) }
+    let levels = first.quantiles.map(\.level)
+    var componentNames = Set<String>()
+    for (series, forecast) in forecasts {
+      guard forecast.quantiles.map(\.level) == levels else {
+        throw ForecastEncodingError.mismatchedQuantiles(series: series)
+      }
+      if let components = forecast.components { componentNames.formUnion(components.keys) }
+    }
+    let sortedComponents = componentNames.sorted()
+    var text = (["series"] + header(first, componentNames: sortedComponents))
+      .joined(separator: ",") + "\n"
+    for (series, forecast) in forecasts {
+      try appendRows(
+        forecast, componentNames: sortedComponents, prefix: SeriesCSV.csvQuoted(series) + ",",
+        to: &text)
     }
     return Data(text.utf8)
   }
@@ -24,42 +44,27 @@ public enum ForecastEncoding {
   /// sorted keys; each row has `timestamp`, `forecast`, the `pNN` columns and, when present,
   /// `components`.
   public static func json(_ forecast: Forecast) throws -> Data {
-    let clock = try LocalClock(identifier: forecast.timeZone)
-    struct Row: Encodable {
-      var timestamp: String
-      var forecast: Double
-      var quantiles: [String: Double]
-      var components: [String: Double]?
-      func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicKey.self)
-        try container.encode(timestamp, forKey: DynamicKey("timestamp"))
-        try container.encode(forecast, forKey: DynamicKey("forecast"))
-        for (name, value) in quantiles { try container.encode(value, forKey: DynamicKey(name)) }
-        if let components { try container.encode(components, forKey: DynamicKey("components")) }
-      }
-    }
-    struct Document: Encodable {
-      var step_seconds: Int64
-      var time_zone: String
-      var quantile_levels: [Double]
-      var rows: [Row]
-    }
-    let rows = (0..<forecast.count).map { h in
-      Row(
-        timestamp: Timestamp.format(forecast.times[h], clock: clock),
-        forecast: rounded(forecast.mean[h]),
-        quantiles: Dictionary(
-          uniqueKeysWithValues: forecast.quantiles.map { ($0.columnName, rounded($0.values[h])) }),
-        components: forecast.components.map { parts in parts.mapValues { rounded($0[h]) } })
-    }
-    let document = Document(
-      step_seconds: forecast.step, time_zone: forecast.timeZone,
-      quantile_levels: forecast.quantiles.map(\.level), rows: rows)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(document)
+    var data = try encoder.encode(try ForecastDocument(forecast))
     data.append(0x0A)
     return data
+  }
+
+  private static func header(_ forecast: Forecast, componentNames: [String]) -> [String] {
+    ["timestamp", "forecast"] + forecast.quantiles.map(\.columnName) + componentNames
+  }
+
+  private static func appendRows(
+    _ forecast: Forecast, componentNames: [String], prefix: String, to text: inout String
+  ) throws {
+    let clock = try LocalClock(identifier: forecast.timeZone)
+    for h in 0..<forecast.count {
+      var fields = [Timestamp.format(forecast.times[h], clock: clock), number(forecast.mean[h])]
+      fields += forecast.quantiles.map { number($0.values[h]) }
+      fields += componentNames.map { number(forecast.components?[$0]?[h] ?? 0) }
+      text += prefix + fields.joined(separator: ",") + "\n"
+    }
   }
 
   /// Six significant decimals are far below the forecast's own uncertainty and keep files
@@ -77,10 +82,15 @@ public enum ForecastEncoding {
   }
 }
 
-struct DynamicKey: CodingKey {
-  var stringValue: String
-  var intValue: Int? { nil }
-  init(_ string: String) { stringValue = string }
-  init?(stringValue: String) { self.stringValue = stringValue }
-  init?(intValue: Int) { nil }
+/// Forecasts that cannot share one table.
+public enum ForecastEncodingError: Error, Equatable, CustomStringConvertible {
+  /// A series' forecast has other quantile levels than the first one's.
+  case mismatchedQuantiles(series: String)
+
+  public var description: String {
+    switch self {
+    case .mismatchedQuantiles(let series):
+      "the forecast of '\(series)' has other quantile levels than the others"
+    }
+  }
 }

@@ -23,11 +23,21 @@ extension FittedModel {
     let firstDay = count > 0 ? timeline.localDay(0) : 0
     let lastDay = count > 0 ? timeline.localDay(count - 1) : 0
     let calendar = EventCalendar(
-      country: country, events: training.hasCalendar ? trainingEvents + events : [],
+      country: country, events: training.hasCalendar ? Self.merged(trainingEvents, events) : [],
       localDays: (firstDay - 16)...(lastDay + 16), utcOffset: offset)
     let builder = DesignMatrixBuilder(layout: layout, calendar: calendar)
     let grid = DesignMatrixBuilder.Grid(start: start, step: training.step, count: count)
     return (builder.build(grid: grid, timeline: timeline), timeline)
+  }
+
+  /// The model's own events plus the planned ones, each occurrence once: a planned event with
+  /// the name and start of one the model already carries (promotions just after the training
+  /// window are kept in the model) replaces it, so passing a whole events file does not count
+  /// an effect twice (a ×2.4 flash-sale hour would become ×5.8), and a what-if with another
+  /// `scale` for a known occurrence takes effect.
+  static func merged(_ known: [Event], _ planned: [Event]) -> [Event] {
+    let replaced = Set(planned.map { "\($0.name)@\($0.start)" })
+    return known.filter { !replaced.contains("\($0.name)@\($0.start)") } + planned
   }
 
   /// Xβ on the model scale for every row of `design`.

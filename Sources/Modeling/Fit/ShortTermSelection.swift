@@ -13,12 +13,17 @@ struct ShortTermSelection {
   }
 
   let candidates: [Candidate]
+  /// Leads the choice is judged on: the first season (a day of sub-daily steps, a week of
+  /// days). The correction decays towards the structural forecast, so it is the near leads
+  /// it must get right; averaging over a week of hourly leads would drown them.
+  let judgedLeads: Int
   /// "cv" when chosen among several candidates, "spec" when the spec fixed it.
   let chosenBy: String
 
   /// The spec's fixed choice, or: none, three lags plus one season, and for daily data two
   /// weeks of lags.
   init(spec: ModelSpec, seasonSteps: Int, isSubDaily: Bool) {
+    judgedLeads = max(1, seasonSteps)
     if spec.arLags != nil || spec.arSeasonalLag != nil {
       let lags = max(0, spec.arLags ?? (isSubDaily ? 3 : 14))
       let seasonal = (spec.arSeasonalLag ?? true) ? seasonSteps : 0
@@ -37,9 +42,9 @@ struct ShortTermSelection {
   /// Residuals the origins must keep before each origin.
   var memory: Int { candidates.map(\.memory).max() ?? 0 }
 
-  /// The candidate with the smallest mean absolute error over every origin and lead (a
-  /// simpler one wins unless a richer one is better by more than 1%), its dynamics and its
-  /// errors, which calibrate the intervals.
+  /// The candidate with the smallest mean absolute error over every origin's first
+  /// `judgedLeads` leads (a simpler one wins unless a richer one is better by more than 1%),
+  /// its dynamics and its errors at every lead, which calibrate the intervals.
   func choose(
     residuals: [Double], weights: [Double], origins: RollingOrigins, paths: [OriginPath]
   ) -> (dynamics: ShortTermDynamics, errors: [(lead: Int, slot: Int, error: Double)]) {
@@ -49,8 +54,9 @@ struct ShortTermSelection {
         residuals: residuals, weights: weights, lags: candidate.lags,
         seasonalLag: candidate.seasonalLag)
       let errors = origins.errors(paths, shortTerm: dynamics)
-      let mae = errors.isEmpty
-        ? Double.infinity : errors.reduce(0) { $0 + abs($1.error) } / Double(errors.count)
+      let near = errors.filter { $0.lead < judgedLeads }
+      let mae = near.isEmpty
+        ? Double.infinity : near.reduce(0) { $0 + abs($1.error) } / Double(near.count)
       if let current = best, !(mae < current.2 * 0.99) { continue }
       best = (dynamics, errors, mae)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs one piece of work per series across the cores, for every multi-series command (`fit`
-/// and `forecast` today; `backtest` and `recommend` can adopt it the same way).
+/// Runs one piece of work per series across the cores: the one parallel runner of the
+/// multi-series commands (`fit`, `forecast`, `backtest` through `BatchBacktest`).
 ///
 /// At most `concurrency` series are in work at once, and each result is handed to `handle`
 /// (on the calling task, one at a time) as soon as it is ready and then dropped, so memory
@@ -25,7 +25,12 @@ public struct SeriesBatch: Sendable {
     self.concurrency = max(1, concurrency)
   }
 
-  init(progress: ProgressBar?) {
+  /// A batch that draws `progress` (nil: no bar) as series finish.
+  init(
+    concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
+    progress: ProgressBar?
+  ) {
+    self.concurrency = max(1, concurrency)
     self.progress = progress
   }
 

@@ -21,7 +21,8 @@ public struct BacktestCommand: AsyncParsableCommand {
       pinball (mean over --quantiles), coverage_80 and coverage_95; per origin, aggregated \
       (mean over windows, as M4), by lead time, and relative to seasonal naive, with M4's OWA \
       against Naive2. Files with a 'series' column are backtested series by series in \
-      parallel (--jobs), with progress on stderr; the aggregate covers all series.
+      parallel (--jobs), with a progress bar on stderr when it is a terminal (not with \
+      --quiet); the aggregate covers all series.
 
       Examples:
         surgecast backtest --data Datasets/traffic-1h.csv \\
@@ -68,6 +69,8 @@ public struct BacktestCommand: AsyncParsableCommand {
 
   @OptionGroup(title: "Output") public var output: OutputOptions
 
+  @Flag(help: "No progress bar on stderr.") public var quiet = false
+
   public init() {}
 
   public func validate() throws {
@@ -88,11 +91,9 @@ public struct BacktestCommand: AsyncParsableCommand {
       horizon: steps, origins: origins, season: season ?? BacktestPlan.defaultSeason(step: step),
       quantiles: quantiles, spec: spec, events: eventList, hasCalendar: loaded.hasCalendar)
 
-    let progress = BacktestProgress(total: loaded.series.count)
-    let results = ParallelBacktest.run(
-      loaded.series, plan: plan, workers: jobs,
-      progress: loaded.series.count > 1 ? progress.report : nil)
-    progress.finish()
+    let batch = SeriesBatch(
+      concurrency: jobs, progress: ProgressBar(total: loaded.series.count, quiet: quiet))
+    let results = await BatchBacktest.run(loaded.series, plan: plan, batch: batch)
 
     var windows: [BacktestWindow] = []
     var failures: [BacktestReport.Failure] = []

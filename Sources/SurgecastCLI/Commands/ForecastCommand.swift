@@ -16,18 +16,35 @@ public struct ForecastCommand: AsyncParsableCommand {
       contribution of each component on the model's scale (trend, seasonality:daily, …, \
       short_term). Quantiles come from the model's own rolling-origin errors at each lead.
 
+      Several series: --model NAME where the registry holds NAME.SERIES models (what \
+      'fit --name NAME' stores for several series), or a pattern such as 'web.api-*', \
+      forecasts every model (its latest version) in parallel into one output: CSV with a \
+      leading 'series' column, JSON keyed by series ({"series": {…}, "models": {…}, \
+      "failures": {…}}), or one summary per series. The models must share one step and time \
+      zone; --data may then hold several series (a 'series' column). A model that fails is \
+      reported on stderr and the others are written (exit 2).
+
+      Recent observations come from --data or from Prometheus: --prometheus URL --query \
+      PROMQL --end T reads the range from the end of the training window to --end on the \
+      model's step (a series per label set, matched to the model's series by name).
+
       Examples:
         surgecast forecast --model traffic-1h --horizon 7d
         surgecast forecast --model traffic-1h@v1 --registry Models --horizon 2d
         surgecast forecast --model m.json --horizon 7d --format summary
         surgecast forecast --model m.json --horizon 48h --data recent.csv \\
           --events planned.csv --quantiles 0.1,0.5,0.9,0.99 --format json --out f.json
+        surgecast forecast --model web --registry /srv/models --horizon 1d \\
+          --data recent.csv
+        surgecast forecast --model 'web.api-*' --horizon 6h \\
+          --prometheus http://localhost:9090 --query 'sum by (service) (up)' \\
+          --end 2025-08-01T12:00Z
       """)
 
   @Option(
     help: ArgumentHelp(
-      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION] "
-        + "(latest version by default).",
+      "A model file written by 'surgecast fit --out', a registry model NAME[@VERSION] "
+        + "(latest version by default), or a group: NAME of NAME.* models, or a pattern.",
       valueName: "model"))
   public var model: String
 
@@ -45,6 +62,8 @@ public struct ForecastCommand: AsyncParsableCommand {
         + "them and its short-term correction uses them, without refitting.",
       valueName: "file"))
   public var recentFile: String?
+
+  @OptionGroup(title: "Prometheus (recent observations)") public var prometheus: PrometheusOptions
 
   @Option(
     name: .customLong("events"),
@@ -69,14 +88,34 @@ public struct ForecastCommand: AsyncParsableCommand {
   @Option(name: .customLong("out"), help: ArgumentHelp("Write here.", valueName: "file"))
   public var outputFile: String?
 
+  @Flag(help: "No progress bar for a group of models.") public var quiet = false
+
   public init() {}
 
+  public func validate() throws {
+    try RecentData.validate(file: recentFile, prometheus: prometheus)
+  }
+
   public func run() async throws {
-    let fitted = try ModelLoading.read(model, registry: registry.registry)
-    let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
-    let recent = try recentFile.map {
-      try ModelLoading.recent($0, model: fitted)
+    let registry = registry.registry
+    switch try ModelSelection.resolve(model, registry: registry) {
+    case .file(let path):
+      try forecastOne(try ModelLoading.read(path, registry: registry))
+    case .one(let reference):
+      try forecastOne(try registry.read(reference).model)
+    case .group(let names):
+      try await forecastGroup(names, registry: registry)
     }
+  }
+
+  /// `--data` or `--prometheus` (checked by `validate()`).
+  private func recentData() throws -> RecentData? {
+    try RecentData.from(file: recentFile, prometheus: prometheus)
+  }
+
+  private func forecastOne(_ fitted: FittedModel) throws {
+    let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
+    let recent = try recentData()?.series(for: fitted)
     var planned: [Event] = []
     if let eventsFile {
       try InputFile.requireReadable(eventsFile)
@@ -93,6 +132,28 @@ public struct ForecastCommand: AsyncParsableCommand {
     case .summary: data = Data(try ForecastSummary.text(forecast, series: fitted.training.series).utf8)
     }
     try ModelLoading.emit(data, to: outputFile)
+  }
+
+  private func forecastGroup(_ names: [String], registry: ModelRegistry) async throws {
+    let group = try await ModelGroup.prepare(
+      names: names, registry: registry, recent: try recentData(), eventsFile: eventsFile)
+    var outcome = ModelGroup.Outcome<Forecast>(results: [], failures: [])
+    if !group.isEmpty {
+      let request = ForecastRequest(
+        horizon: try HorizonParsing.steps(horizon, step: group.step), quantiles: quantiles,
+        components: components)
+      outcome = await group.run(quiet: quiet) { input in
+        var own = request
+        own.recent = input.recent
+        own.plannedEvents = input.plannedEvents
+        return try input.model.forecast(own)
+      }
+    }
+    // Nothing forecast: no output file, only the reasons.
+    if !outcome.results.isEmpty {
+      try ModelLoading.emit(try GroupForecastOutput.encode(outcome, format: format), to: outputFile)
+    }
+    try SeriesBatch.reportFailures(outcome.failures, total: names.count)
   }
 }
 
@@ -146,8 +207,8 @@ enum HorizonParsing {
 
 /// Model, recent data and output plumbing shared by the commands that use a model.
 enum ModelLoading {
-  /// Reads `--model`: a file when the text names an existing file, contains a `/` or ends in
-  /// `.json`; otherwise a registry reference `NAME[@VERSION]`.
+  /// Reads one model named by `--model`: a file (see `isPath`), or a registry reference
+  /// `NAME[@VERSION]`.
   static func read(_ model: String, registry: ModelRegistry) throws -> FittedModel {
     if isPath(model) {
       try InputFile.requireReadable(model)
@@ -156,24 +217,16 @@ enum ModelLoading {
     return try registry.read(ModelReference(parsing: model)).model
   }
 
-  static func isPath(_ model: String) -> Bool {
-    model.contains("/") || model.hasSuffix(".json") || FileManager.default.fileExists(atPath: model)
+  /// Recent observations of a file on the model's grid and zone: the series named like its
+  /// training series, or the only one.
+  static func recent(_ path: String, model: FittedModel) throws -> Series {
+    try RecentData(source: .file(path)).series(for: model)
   }
 
-  /// Recent observations on the model's grid and zone.
-  static func recent(_ path: String, model: FittedModel) throws -> Series {
-    try InputFile.requireReadable(path)
-    let options = SeriesReadOptions(
-      timeZone: model.training.timeZone, step: TimeSpan(seconds: model.training.step))
-    let ingestion = try SeriesCSV.read(path: path, options: options)
-    let named = ingestion.series.first { $0.name == model.training.series }
-    guard let series = named ?? (ingestion.series.count == 1 ? ingestion.series.first : nil)
-    else {
-      throw DataError(file: path, "no series named '\(model.training.series)' in the file")
-    }
-    var zoned = series
-    zoned.timeZone = model.training.timeZone
-    return zoned
+  /// Whether `--model` names a file: it names an existing file, contains a `/` or ends in
+  /// `.json` (otherwise it is a registry reference).
+  static func isPath(_ model: String) -> Bool {
+    model.contains("/") || model.hasSuffix(".json") || FileManager.default.fileExists(atPath: model)
   }
 
   static func emit(_ data: Data, to path: String?) throws {

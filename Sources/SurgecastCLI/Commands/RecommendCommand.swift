@@ -1,6 +1,7 @@
 import ArgumentParser
 import Autoscaling
 import Foundation
+import ModelRegistry
 import Modeling
 import TimeSeries
 
@@ -21,9 +22,21 @@ public struct RecommendCommand: AsyncParsableCommand {
       scaler reads: the replicas for now at 'replicas'), hpa (a merge patch of a \
       HorizontalPodAutoscaler's minReplicas, with the later changes as cron lines).
 
+      Several series: --model NAME of NAME.SERIES registry models, or a pattern such as \
+      'web.api-*', recommends for every model in parallel: text blocks per series, json as \
+      {"recommendations": {SERIES: document}, "models": {…}, "failures": {…}, \
+      "schema_version": 1} (each document as for one series; \
+      docs/schemas/recommendation-group.schema.json), keda as {"series": {SERIES: …}} (a \
+      scaler reads 'series.NAME.replicas'); hpa patches one autoscaler and takes one model. \
+      Recent observations come from --data (a 'series' column for several) or from \
+      --prometheus URL --query PROMQL --end T, as for forecast. A model that fails is \
+      reported on stderr and the others are written (exit 2).
+
       Examples:
-        surgecast recommend --model Models/traffic-1h/v1.json --horizon 24h \\
+        surgecast recommend --model traffic-1h --horizon 24h \\
           --capacity-per-replica 1800
+        surgecast recommend --model web --registry /srv/models --data recent.csv \\
+          --capacity-per-replica 50/s --format keda --out keda.json
         surgecast recommend --model m.json --data recent.csv --events planned.csv \\
           --horizon 48h --capacity-per-replica 0.5/s --no-predictive-scale-in \\
           --now 2025-12-01T09:00:00+09:00 --format json --out rec.json
@@ -31,7 +44,8 @@ public struct RecommendCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A model file written by 'surgecast fit --out', or a registry model NAME[@VERSION].",
+      "A model file written by 'surgecast fit --out', a registry model NAME[@VERSION], or a "
+        + "group: NAME of NAME.* models, or a pattern.",
       valueName: "model"))
   public var model: String
 
@@ -47,6 +61,8 @@ public struct RecommendCommand: AsyncParsableCommand {
       "Observations newer than the training window (same step): the schedule starts after them.",
       valueName: "file"))
   public var recentFile: String?
+
+  @OptionGroup(title: "Prometheus (recent observations)") public var prometheus: PrometheusOptions
 
   @Option(
     name: .customLong("events"),
@@ -78,46 +94,85 @@ public struct RecommendCommand: AsyncParsableCommand {
   @Option(name: .customLong("out"), help: ArgumentHelp("Write here.", valueName: "file"))
   public var outputFile: String?
 
+  @Flag(help: "No progress bar for a group of models.") public var quiet = false
+
   public init() {}
 
   public func validate() throws {
     if granularity == 0 { throw ValidationError("--granularity: must be positive") }
+    try RecentData.validate(file: recentFile, prometheus: prometheus)
   }
 
   public func run() async throws {
-    let fitted = try ModelLoading.read(model, registry: registry.registry)
-    let step = fitted.training.step
-    let horizonSeconds = Int64(try HorizonParsing.steps(horizon, step: step)) * step
-    let recent = try recentFile.map { try ModelLoading.recent($0, model: fitted) }
+    let registry = registry.registry
+    let recent = try RecentData.from(file: recentFile, prometheus: prometheus)
+    switch try ModelSelection.resolve(model, registry: registry) {
+    case .file(let path):
+      try recommendOne(try ModelLoading.read(path, registry: registry), recent: recent)
+    case .one(let reference):
+      try recommendOne(try registry.read(reference).model, recent: recent)
+    case .group(let names):
+      guard format != .hpa else {
+        throw ValidationError(
+          "--format hpa patches one HorizontalPodAutoscaler: give one model, not the group "
+            + "'\(model)' (or use json or keda)")
+      }
+      try await recommendGroup(names, registry: registry, recent: recent)
+    }
+  }
+
+  private func recommendOne(_ fitted: FittedModel, recent: RecentData?) throws {
     var planned: [Event] = []
     if let eventsFile {
       try InputFile.requireReadable(eventsFile)
       planned = try EventsCSV.read(path: eventsFile, timeZone: fitted.training.timeZone)
     }
-    let clock = try LocalClock(identifier: fitted.training.timeZone)
-    let instant = try now.map { try PolicyParsing.instant($0, option: "--now", clock: clock) }
-    let resolved = policy.policy(stepSeconds: step)
-    let result = try Recommender(policy: resolved, granularitySeconds: granularity).recommend(
-      model: fitted, recent: recent, plannedEvents: planned, horizonSeconds: horizonSeconds,
-      now: instant)
-    let document = try RecommendationDocument(
-      result: result, model: fitted, modelName: Self.modelName(model), policy: resolved,
-      capacity: policy.capacityPerReplica, horizonSeconds: horizonSeconds)
+    let job = try RecommendJob(self, step: fitted.training.step, zone: fitted.training.timeZone)
+    let document = try job.document(
+      fitted, recent: try recent?.series(for: fitted), planned: planned,
+      name: Self.modelName(model))
     let text: String
     switch format {
     case .text: text = RecommendationText.render(document)
     case .json: text = try JSONOutput.encode(document) + "\n"
     case .keda: text = try JSONOutput.encode(KEDAMetricDocument(document)) + "\n"
-    case .hpa: text = try HPAPatch.render(document, clock: clock)
+    case .hpa: text = try HPAPatch.render(document, clock: try LocalClock(identifier: fitted.training.timeZone))
     }
     try ModelLoading.emit(Data(text.utf8), to: outputFile)
   }
 
-  /// The model's file name without directory and `.json`: `Models/traffic-1h.json` →
-  /// `traffic-1h`.
-  static func modelName(_ path: String) -> String {
-    let file = URL(fileURLWithPath: path).lastPathComponent
-    return file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+  private func recommendGroup(_ names: [String], registry: ModelRegistry, recent: RecentData?)
+    async throws
+  {
+    let group = try await ModelGroup.prepare(
+      names: names, registry: registry, recent: recent, eventsFile: eventsFile)
+    var outcome = ModelGroup.Outcome<RecommendationDocument>(results: [], failures: [])
+    if !group.isEmpty {
+      let job = try RecommendJob(self, step: group.step, zone: group.timeZone)
+      outcome = await group.run(quiet: quiet) { input in
+        try job.document(
+          input.model, recent: input.recent, planned: input.plannedEvents,
+          name: "\(input.member.name)@v\(input.member.version)")
+      }
+    }
+    if !outcome.results.isEmpty {
+      let text = try GroupRecommendationOutput.render(outcome, format: format)
+      try ModelLoading.emit(Data(text.utf8), to: outputFile)
+    }
+    try SeriesBatch.reportFailures(outcome.failures, total: names.count)
+  }
+
+  /// How the document names the model: a registry reference as given (`traffic-1h@v1`), a
+  /// file by its name without `.json` (`out/traffic-1h.json` → `traffic-1h`), and a file of
+  /// a registry folder by name and version (`Models/traffic-1h/v1.json` → `traffic-1h@v1`).
+  static func modelName(_ model: String) -> String {
+    guard ModelLoading.isPath(model) else { return model }
+    let url = URL(fileURLWithPath: model)
+    let file = url.lastPathComponent
+    let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+    let parent = url.deletingLastPathComponent().lastPathComponent
+    let isVersion = name.first == "v" && name.dropFirst().allSatisfy(\.isNumber) && name.count > 1
+    return isVersion && !parent.isEmpty ? "\(parent)@\(name)" : name
   }
 }
 

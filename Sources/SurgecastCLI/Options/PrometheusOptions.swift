@@ -3,13 +3,14 @@ import Foundation
 
 /// `--prometheus URL --query PROMQL --end T`: read the series from Prometheus instead of a file
 /// (with `--start` and `--step` of `DataOptions`, which mean the first instant and the step of
-/// the range query).
+/// the range query; `forecast` starts the range at the end of the training window, on the
+/// model's step).
 public struct PrometheusOptions: ParsableArguments {
   @Option(
     name: .customLong("prometheus"),
     help: ArgumentHelp(
       "Read the series from this Prometheus server (e.g. http://localhost:9090) instead of "
-        + "--data; needs --query, --start, --end and --step.",
+        + "--data, with --query and --end.",
       valueName: "url"))
   public var server: String?
 
@@ -21,7 +22,7 @@ public struct PrometheusOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Last instant of the range query (with --prometheus; --start is the first).",
+      "Last instant of the range query (with --prometheus).",
       valueName: "timestamp"))
   public var end: String?
 

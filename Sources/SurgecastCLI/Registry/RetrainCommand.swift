@@ -17,8 +17,13 @@ public struct RetrainCommand: AsyncParsableCommand {
       forecasts each window as it stands (its short-term correction fed with the new \
       observations), the new spec is refitted at each origin on the data before it. Both \
       are scored by MASE. The new version is written only if its mean MASE is not worse by \
-      more than --max-regression (--force writes it anyway); the comparison is printed \
-      either way, and a refusal exits with 65 and leaves the registry unchanged.
+      more than --max-regression, and if the new data are consistent with the old model: \
+      the old model forecasts the whole span after its training window, and when more than \
+      half of the new observations lie above its 99% quantile (or below its 1%) at a median \
+      level beyond --max-level-change times its median forecast, the data are refused as a \
+      likely unit or scaling error (one that covers the newest data too would otherwise \
+      pass the MASE comparison). --force writes it anyway; the comparison is printed either \
+      way, and a refusal exits with 65 and leaves the registry unchanged.
 
       Examples:
         surgecast retrain --model traffic-1h --data new-traffic-1h.csv \\
@@ -50,7 +55,16 @@ public struct RetrainCommand: AsyncParsableCommand {
     transform: RetrainCommand.parseShare)
   public var maxRegression = 0.05
 
-  @Flag(help: "Store the new version even if the guard refuses it.") public var force = false
+  @Option(
+    name: .customLong("max-level-change"),
+    help: ArgumentHelp(
+      "Largest tolerated change of level (either way) of the new data against the old "
+        + "model's forecast, when most of them also leave its 98% band (3 or 3x).",
+      valueName: "factor"),
+    transform: RetrainCommand.parseFactor)
+  public var maxLevelChange = LevelDrift.defaultMaxLevelChange
+
+  @Flag(help: "Store the new version even if a guard refuses it.") public var force = false
 
   @OptionGroup(title: "Output") public var output: OutputOptions
 
@@ -71,6 +85,14 @@ public struct RetrainCommand: AsyncParsableCommand {
     return percent ? number / 100 : number
   }
 
+  static func parseFactor(_ text: String) throws -> Double {
+    let digits = text.hasSuffix("x") ? String(text.dropLast()) : text
+    guard let factor = Double(digits), factor.isFinite, factor > 1 else {
+      throw ValidationError("--max-level-change: '\(text)' is not a factor above 1 such as 3")
+    }
+    return factor
+  }
+
   public func run() async throws {
     let registry = registry.registry
     let reference = try ModelReference(parsing: model)
@@ -87,7 +109,9 @@ public struct RetrainCommand: AsyncParsableCommand {
     let comparison = try RetrainComparison(
       old: old, series: series, events: eventList, hasCalendar: loaded.hasCalendar,
       horizon: steps, origins: origins)
-    let accepted = comparison.regression <= maxRegression
+    let drift = try LevelDrift(
+      old: old, series: series, events: eventList, maxLevelChange: maxLevelChange)
+    let accepted = comparison.regression <= maxRegression && drift.consistent
     var written: Int?
     if accepted || force {
       var fitted = try old.spec.asSpec.fit(
@@ -99,10 +123,11 @@ public struct RetrainCommand: AsyncParsableCommand {
           "retrain.parentVersion": Double(stored.version),
           "retrain.oldMASE": comparison.oldMASE, "retrain.newMASE": comparison.newMASE,
           "retrain.origins": Double(origins), "retrain.horizonSteps": Double(steps),
+          "retrain.drift.shareAbove": drift.shareAbove, "retrain.drift.shareBelow": drift.shareBelow,
         ])
     }
     let report = RetrainReport(
-      model: stored.label, comparison: comparison, maxRegression: maxRegression,
+      model: stored.label, comparison: comparison, drift: drift, maxRegression: maxRegression,
       accepted: accepted, forced: force && !accepted,
       written: written.map { "\(reference.name)@v\($0)" }, clock: try data.clock())
     switch output.format {
@@ -113,14 +138,25 @@ public struct RetrainCommand: AsyncParsableCommand {
   }
 }
 
-/// The guard refused the new version (exit 65: the new data make a worse model).
+/// A guard refused the new version (exit 65: the new data are suspect or make a worse model).
 struct RetrainRefusal: ReportableError, CustomStringConvertible {
   var report: RetrainReport
   var exitCode: SurgecastExitCode { .dataError }
   var description: String {
-    "retrain refused: mean MASE \(RetrainReport.format(report.newMASE)) vs "
-      + "\(RetrainReport.format(report.oldMASE)) is \(NumberFormatting.percent(report.regression)) "
-      + "worse (limit \(NumberFormatting.percent(report.maxRegression))); the registry is "
-      + "unchanged (--force writes it anyway)"
+    var reasons: [String] = []
+    if !report.drift.consistent {
+      reasons.append(
+        "the new data are inconsistent with \(report.model): they run at "
+          + "\(report.drift.summary) (a unit or scaling error?)")
+    }
+    if report.regression > report.maxRegression {
+      reasons.append(
+        "mean MASE \(RetrainReport.format(report.newMASE)) vs "
+          + "\(RetrainReport.format(report.oldMASE)) is "
+          + "\(NumberFormatting.percent(report.regression)) worse "
+          + "(limit \(NumberFormatting.percent(report.maxRegression)))")
+    }
+    return "retrain refused: " + reasons.joined(separator: "; and ")
+      + "; the registry is unchanged (--force writes it anyway)"
   }
 }

@@ -17,13 +17,16 @@ struct RetrainReport: Encodable {
   var newMASE: Double
   var regression: Double
   var maxRegression: Double
+  /// The consistency of the new data with the old model (`LevelDrift`).
+  var drift: LevelDrift
   var accepted: Bool
   var forced: Bool
   /// `NAME@vN` of the version written, or nil when none was.
   var written: String?
 
   init(
-    model: String, comparison: RetrainComparison, maxRegression: Double, accepted: Bool,
+    model: String, comparison: RetrainComparison, drift: LevelDrift, maxRegression: Double,
+    accepted: Bool,
     forced: Bool, written: String?, clock: LocalClock
   ) {
     self.model = model
@@ -38,6 +41,7 @@ struct RetrainReport: Encodable {
     newMASE = comparison.newMASE
     regression = comparison.regression
     self.maxRegression = maxRegression
+    self.drift = drift
     self.accepted = accepted
     self.forced = forced
     self.written = written
@@ -60,7 +64,9 @@ struct RetrainReport: Encodable {
     }
     return """
       retrain \(model): \(windows.count) windows of \(horizonSteps) steps, MASE season \(season)
-      \(table.rendered(indent: "  "))new vs old: \(change) (limit \(NumberFormatting.percent(maxRegression)) worse); \(verdict)
+      \(table.rendered(indent: "  "))new vs old: \(change) (limit \(NumberFormatting.percent(maxRegression)) worse)
+      level check: \(drift.consistent ? "consistent" : "INCONSISTENT"): new data at \(drift.summary)
+      \(verdict)
 
       """
   }

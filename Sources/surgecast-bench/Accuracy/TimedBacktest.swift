@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import SurgecastCLI
 import TimeSeries
 
 /// A backtest of many series through the same engine as `surgecast backtest`, timed: wall
@@ -19,7 +20,9 @@ struct TimedBacktest {
     let cpuBefore = processCPUSeconds()
     let clock = ContinuousClock()
     let started = clock.now
-    let results = ParallelBacktest.run(series, plan: plan, workers: workers)
+    let results = runBlocking {
+      await BatchBacktest.run(series, plan: plan, batch: SeriesBatch(concurrency: workers))
+    }
     let elapsed = clock.now - started
     cpuSeconds = processCPUSeconds() - cpuBefore
     wallSeconds = milliseconds(elapsed) / 1000
