@@ -26,7 +26,7 @@ BENCH_ARGS ?=
 # Capacity of one replica (requests per second) for plan and report, as for recommend.
 CAPACITY := 0.5/s
 
-.PHONY: help setup build release run test bench bench-accuracy bench-many check-report clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many check-report watch-replay bench-serve clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -85,11 +85,29 @@ bench-accuracy: ## Release build, then M4 Hourly, Peyton Manning and default-dat
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	$(RELEASE_BIN)/surgecast-bench accuracy
 
+# Issue 8's acceptance: a 5-minute model fitted on the data before 2025-07-01 (so the refund
+# surge of 2025-07-16 is out of sample), then the whole year replayed through the detector.
+WATCH_CUT := 2025-07-01
+watch-replay: ## Release build; fit 5-minute data before 2025-07-01; replay the year through watch.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	@mkdir -p $(OUT)
+	awk -F, 'NR == 1 || $$1 < "$(WATCH_CUT)"' $(DATASETS)/traffic-5m.csv \
+	  > $(OUT)/traffic-5m-before-$(WATCH_CUT).csv
+	$(SURGECAST) fit --data $(OUT)/traffic-5m-before-$(WATCH_CUT).csv \
+	  --events $(DATASETS)/events.csv --holidays KR --timezone Asia/Seoul \
+	  --out $(OUT)/traffic-5m-before-$(WATCH_CUT).json
+	$(SURGECAST) watch --model $(OUT)/traffic-5m-before-$(WATCH_CUT).json \
+	  --replay $(DATASETS)/traffic-5m.csv --events $(DATASETS)/events.csv \
+	  --truth $(DATASETS)/truth.json
+
 bench-many: ## Release build; fit 1,000 hourly series of a year under /usr/bin/time -v.
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast-bench
 	/usr/bin/time -v $(RELEASE_BIN)/surgecast-bench many 2>&1 \
 	  | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit status|File system|Voluntary|Involuntary|Minor|Major)'
 
+bench-serve: ## Release build; wrk on serve's /v1/recommendation, loopback, 10 s, 8 connections.
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product surgecast
+	scripts/bench-serve.sh $(SURGECAST) 10s 8
 check-report: ## Fit and write the report (debug build), open it in headless Chromium, screenshot it.
 	$(SWIFT) build $(SWIFT_FLAGS) --product surgecast
 	@mkdir -p $(OUT)

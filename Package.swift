@@ -17,6 +17,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Only SurgecastServer (`surgecast serve`) uses it.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // Only LinearAlgebra imports this module.
@@ -34,6 +36,14 @@ let package = Package(
     .target(name: "Evaluation", dependencies: ["TimeSeries"], swiftSettings: strict),
     .target(name: "Forecasting", dependencies: ["Modeling", "Evaluation"], swiftSettings: strict),
     .target(name: "Autoscaling", dependencies: ["Forecasting"], swiftSettings: strict),
+    .target(name: "SurgeDetection", dependencies: ["Autoscaling"], swiftSettings: strict),
+    .target(
+      name: "SurgecastServer",
+      dependencies: [
+        "SurgeDetection", "ModelRegistry",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: strict),
     .target(name: "Planning", dependencies: ["Autoscaling"], swiftSettings: strict),
     .target(
       name: "Reporting", dependencies: ["Planning", "HolidayCalendars"], swiftSettings: strict),
@@ -43,8 +53,8 @@ let package = Package(
     .target(
       name: "SurgecastCLI",
       dependencies: [
-        "Autoscaling", "TrafficSynthesis", "ModelRegistry", "PrometheusSource", "Planning",
-        "Reporting",
+        "Autoscaling", "SurgeDetection", "SurgecastServer", "TrafficSynthesis", "ModelRegistry",
+        "PrometheusSource", "Planning", "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -64,6 +74,9 @@ let package = Package(
     .testTarget(
       name: "ForecastingTests", dependencies: ["Forecasting", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "TestSupport"]),
+    .testTarget(
+      name: "SurgeDetectionTests",
+      dependencies: ["SurgeDetection", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
     .testTarget(

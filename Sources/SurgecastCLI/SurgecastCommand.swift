@@ -42,6 +42,9 @@ public struct SurgecastCommand: AsyncParsableCommand {
       // Planning: what-if scenarios and the visual report.
       PlanCommand.self,
       ReportCommand.self,
+      // Live: surges as they start.
+      WatchCommand.self,
+      ServeCommand.self,
     ])
 
   /// The version printed by `surgecast --version`.

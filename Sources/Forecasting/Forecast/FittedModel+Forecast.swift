@@ -87,8 +87,10 @@ extension FittedModel {
     return (origin, history)
   }
 
-  /// Splits planned events into those with learned effects and those forecast by a lift.
-  private func checkedEvents(_ events: [Event]) throws -> (learned: [Event], withLift: [Event]) {
+  /// Splits planned events (promotions and holidays; other kinds are ignored) into those with
+  /// learned effects and those forecast by an explicit lift.
+  /// - Throws: `ModelingError.unknownEvent` for a name the model never learned, without a lift.
+  public func checkedEvents(_ events: [Event]) throws -> (learned: [Event], withLift: [Event]) {
     let known = Set(knownEventNames)
     var learned: [Event] = []
     var withLift: [Event] = []
@@ -106,7 +108,7 @@ extension FittedModel {
   }
 
   /// Multiplier per slot from events given as explicit lifts: lift^scale while active.
-  private func liftFactors(_ times: [Int64], _ events: [Event]) -> [Double] {
+  public func liftFactors(_ times: [Int64], _ events: [Event]) -> [Double] {
     times.map { t in
       events.reduce(1.0) { factor, event in
         guard event.contains(t), let lift = event.lift, lift > 0 else { return factor }

@@ -13,13 +13,7 @@ public struct ScalingPolicyOptions: ParsableArguments {
       "Requests one replica serves per step of the data (e.g. 1800), or per second with the "
         + "unit (e.g. 0.5/s).",
       valueName: "rate"),
-    transform: { text in
-      guard let capacity = ReplicaCapacity(parsing: text) else {
-        throw ValidationError(
-          "--capacity-per-replica: '\(text)' is not a positive number (per step) or N/s")
-      }
-      return capacity
-    })
+    transform: ScalingPolicyOptions.capacity)
   public var capacityPerReplica: ReplicaCapacity
 
   @Option(help: ArgumentHelp("Share of a replica's capacity to plan for, in (0, 1].", valueName: "share"))
@@ -73,6 +67,16 @@ public struct ScalingPolicyOptions: ParsableArguments {
   public var overMaxBuffer: Double = 0.1
 
   public init() {}
+
+  /// `--capacity-per-replica`: `N` per step or `N/s` (also used by `watch`, where it is
+  /// optional).
+  static func capacity(_ text: String) throws -> ReplicaCapacity {
+    guard let capacity = ReplicaCapacity(parsing: text) else {
+      throw ValidationError(
+        "--capacity-per-replica: '\(text)' is not a positive number (per step) or N/s")
+    }
+    return capacity
+  }
 
   public func validate() throws {
     if let problem = policy(stepSeconds: 3600).problem { throw ValidationError(problem) }

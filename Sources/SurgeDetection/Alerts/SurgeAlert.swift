@@ -1,0 +1,63 @@
+/// One alert record, as `surgecast watch` prints it (one JSON line) and posts it to a webhook.
+///
+/// Times are ISO 8601 in the model's zone; counts are requests per step of the data. Format
+/// version 1; fields are only ever added.
+public struct SurgeAlert: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable {
+    /// A surge was declared.
+    case surge
+    /// A drop was declared (e.g. an upstream outage).
+    case drop
+    /// A declared surge or drop is over: traffic is back within its band.
+    case recovered
+  }
+
+  /// Projected traffic at one lead after the detection.
+  public struct Projection: Sendable, Equatable, Codable {
+    public var minutes: Int
+    public var at: String
+    public var ratio: Double
+    /// Expected median × projected ratio.
+    public var requests: Double
+  }
+
+  public var formatVersion = 1
+  public var kind: Kind
+  public var series: String
+  /// Estimated onset (start of the first slot of the evidence run).
+  public var start: String
+  public var detectedAt: String
+  /// Seconds from the onset to the detection.
+  public var delaySeconds: Int64
+  /// The ended time, for `recovered`.
+  public var end: String?
+  /// Observed / expected median now (geometric mean over the last slots).
+  public var ratio: Double
+  /// Change of the log ratio per hour (0.69 ≈ doubling per hour).
+  public var logGrowthPerHour: Double
+  public var observed: Double
+  public var expected: Double
+  public var projections: [Projection]
+  /// The largest projected request count over the projection horizon.
+  public var projectedPeak: Double
+  /// Replicas for the projected peak at the policy's quantile (nil without a capacity).
+  public var recommendedReplicas: Int?
+  /// Replicas the forecast alone would ask for now (nil without a capacity).
+  public var forecastReplicas: Int?
+  /// One sentence a human on call can act on.
+  public var reason: String
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version"
+    case kind, series, start
+    case detectedAt = "detected_at"
+    case delaySeconds = "delay_seconds"
+    case end, ratio
+    case logGrowthPerHour = "log_growth_per_hour"
+    case observed, expected, projections
+    case projectedPeak = "projected_peak"
+    case recommendedReplicas = "recommended_replicas"
+    case forecastReplicas = "forecast_replicas"
+    case reason
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// `/metrics` in the Prometheus text exposition format (version 0.0.4): the served model, the
+/// current interval's forecast and band, the recommendation, reloads and request counters.
+enum MetricsExposition {
+  static func render(_ served: ServedModel, reloader: ModelReloader, counters: RequestCounters)
+    -> String
+  {
+    var out = ""
+    func family(_ name: String, _ type: String, _ help: String) {
+      out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+    }
+    func sample(_ name: String, _ labels: [(String, String)], _ value: Double) {
+      let text = labels.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",")
+      out += name + (labels.isEmpty ? "" : "{\(text)}") + " \(number(value))\n"
+    }
+    let stored = served.stored
+    family("surgecast_model_info", "gauge", "The model version being served (always 1).")
+    sample(
+      "surgecast_model_info",
+      [("model", stored.name), ("version", String(stored.version)),
+       ("fingerprint", stored.model.training.fingerprint)], 1)
+    if let interval = served.document.schedule.first {
+      let series = [("series", served.document.series)]
+      family(
+        "surgecast_forecast_expected_requests", "gauge",
+        "Expected requests per step in the current interval.")
+      sample("surgecast_forecast_expected_requests", series, interval.expected)
+      family(
+        "surgecast_forecast_quantile_requests", "gauge",
+        "Requests per step at the policy's quantile in the current interval (the band's edge).")
+      sample(
+        "surgecast_forecast_quantile_requests",
+        series + [("quantile", number(interval.quantile))], interval.quantileValue)
+      family("surgecast_recommended_replicas", "gauge", "Replicas recommended now.")
+      sample("surgecast_recommended_replicas", series, Double(interval.replicas))
+    }
+    family("surgecast_model_reloads_total", "counter", "Snapshots swapped in since the start.")
+    sample("surgecast_model_reloads_total", [], Double(reloader.reloads.get()))
+    family(
+      "surgecast_model_reload_failures_total", "counter",
+      "New versions that could not be served (the old one stayed).")
+    sample("surgecast_model_reload_failures_total", [], Double(reloader.failures.get()))
+    family("surgecast_http_requests_total", "counter", "Requests served, by route and status.")
+    for (key, count) in counters.snapshot() {
+      sample(
+        "surgecast_http_requests_total", [("route", key.route), ("status", String(key.status))],
+        Double(count))
+    }
+    return out
+  }
+
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n")
+  }
+
+  static func number(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "+Inf" : "-Inf") }
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+}
