@@ -14,6 +14,8 @@ let package = Package(
   products: [
     .executable(name: "surgecast", targets: ["surgecast"]),
     .executable(name: "surgecast-bench", targets: ["surgecast-bench"]),
+    // For the fuzz package in Fuzz/, which builds the parsers with libFuzzer instrumentation.
+    .library(name: "SurgecastParsing", targets: ["TimeSeries", "Modeling", "Forecasting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
