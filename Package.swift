@@ -19,6 +19,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Only LinearAlgebra imports this module.
@@ -71,6 +72,12 @@ let package = Package(
     .testTarget(
       name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "Forecasting", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),
