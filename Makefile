@@ -26,7 +26,7 @@ BENCH_ARGS ?=
 # Seconds per fuzz target for `make fuzz` (e.g. make fuzz SECONDS=600).
 SECONDS ?= 60
 
-.PHONY: help setup build release run test bench bench-accuracy bench-many check-report fuzz fuzz-smoke crash-test clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many check-report fuzz fuzz-smoke crash-test hostile clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -109,6 +109,9 @@ fuzz-smoke: ## Every fuzz target for 5 seconds (CI).
 
 crash-test: ## The SIGKILL crash-safety test with 200 kills per writer (the suite runs 30).
 	SURGECAST_KILL_COUNT=200 $(SWIFT) test $(SWIFT_FLAGS) --filter CrashSafetyTests
+
+hostile: ## Full-size hostile inputs (README "Limits"): exit code, time, peak memory.
+	SCRATCH=$(SCRATCH) scripts/hostile-inputs.sh
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)
