@@ -20,7 +20,7 @@ run() {
   shift
   local status=0
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || status=$?
-  read -r seconds kb <"$work/time"
+  read -r seconds kb < <(tail -n 1 "$work/time")
   printf '%-34s exit %-3s %7ss %7s MB  %s\n' "$name" "$status" "$seconds" "$((kb / 1024))" \
     "$(grep -v '^wrote\|^Command' "$work/err" | head -n 1 | cut -c 1-110)"
 }
