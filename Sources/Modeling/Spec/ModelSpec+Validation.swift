@@ -43,6 +43,7 @@ extension ModelSpec {
     try Self.check(transformOffset, "transformOffset", 0...1e9, file: file)
     try Self.check(levelShiftSpacingDays, "levelShiftSpacingDays", 1...3_660, file: file)
     try Self.check(penalty, "penalty", 0...1e12, file: file)
+    try Self.check(changepointStrength, "changepointStrength", 0...1e6, file: file)
   }
 
   private static func check(
