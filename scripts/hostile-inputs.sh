@@ -22,13 +22,17 @@ run() {
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || status=$?
   read -r seconds kb < <(tail -n 1 "$work/time")
   printf '%-34s exit %-3s %7ss %7s MB  %s\n' "$name" "$status" "$seconds" "$((kb / 1024))" \
-    "$(grep -v '^wrote\|^Command' "$work/err" | head -n 1 | cut -c 1-110)"
+    "$(grep -v '^wrote\|^Command' "$work/err" | head -n 1 | cut -c 1-100)"
 }
 
 echo "hostile inputs, $(date -u +%F), $(uname -m), $(nproc) cores, release build"
 # 10 million rows: minutely epoch seconds from 2006-01-01 (19 years).
-awk 'BEGIN { print "timestamp,value"; for (i = 0; i < 10000000; i++) print 1136073600 + 60 * i "," i % 997 }' \
-  >"$work/rows-10m.csv"
+# rows FILE COUNT STEP FIRST VALUE-EXPRESSION: a timestamp,value file of epoch seconds.
+rows() {
+  awk -v n="$2" -v step="$3" -v first="$4" "BEGIN { print \"timestamp,value\";
+    for (i = 0; i < n; i++) print first + step * i \",\" $5 }" >"$1"
+}
+rows "$work/rows-10m.csv" 10000000 60 1136073600 'i % 997'
 run "10 M rows: inspect" "$bin" inspect --data "$work/rows-10m.csv"
 run "10 M rows: fit" "$bin" fit --data "$work/rows-10m.csv" --out "$work/m.json"
 
@@ -63,17 +67,14 @@ run "10-year horizon, 5-minute model" "$bin" forecast --model "$work/m5.json" --
   --out "$work/f.csv"
 
 # Degenerate values: all zeros, one constant value, a single row.
-awk 'BEGIN { print "timestamp,value"; for (i = 0; i < 24 * 35; i++) print 1735689600 + 3600 * i ",0" }' \
-  >"$work/zeros.csv"
+rows "$work/zeros.csv" 840 3600 1735689600 0
 run "all zeros (5 weeks hourly): fit" "$bin" fit --data "$work/zeros.csv" --out "$work/m.json"
-awk 'BEGIN { print "timestamp,value"; for (i = 0; i < 24 * 35; i++) print 1735689600 + 3600 * i ",7" }' \
-  >"$work/constant.csv"
+rows "$work/constant.csv" 840 3600 1735689600 7
 run "one value repeated: fit" "$bin" fit --data "$work/constant.csv" --out "$work/m.json"
 printf 'timestamp,value\n2025-01-01T00:00:00Z,42\n' >"$work/one.csv"
 run "a single row: fit" "$bin" fit --data "$work/one.csv" --out "$work/m.json"
 
 # One-second step over a year: 31,536,000 rows.
-awk 'BEGIN { print "timestamp,value"; for (i = 0; i < 31536000; i++) print 1735689600 + i "," i % 10 }' \
-  >"$work/seconds-year.csv"
+rows "$work/seconds-year.csv" 31536000 1 1735689600 'i % 10'
 run "1 s step over a year: inspect" "$bin" inspect --data "$work/seconds-year.csv"
 run "1 s step over a year: fit" "$bin" fit --data "$work/seconds-year.csv" --out "$work/m.json"

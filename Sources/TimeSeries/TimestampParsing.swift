@@ -52,8 +52,8 @@ func daysInMonth(_ year: Int, _ month: Int) -> Int {
 ///
 /// Accepts `YYYY-MM-DD`, then optionally `T`/`t`/space, `HH:MM`, optional `:SS`, optional
 /// fraction (`.` or `,` then digits), then optionally `Z`/`z` or an offset `±HH:MM`, `±HHMM`,
-/// `±HH` or `±HH:MM:SS`. Fractions are rounded to the nearest second because `Series` has one-second
-/// resolution (exports often write `.000`, or jitter by milliseconds). Also accepts plain
+/// `±HH` or `±HH:MM:SS`. Fractions are rounded to the nearest second because `Series` has
+/// one-second resolution (exports often write `.000`, or jitter by milliseconds). Also accepts plain
 /// integers (`.integer`) and decimals beyond 1e8 (epoch seconds with a fraction, rounded).
 @inline(__always)
 func parseTimestamp(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTime {

@@ -22,7 +22,8 @@ import TimeSeries
 
   /// The small model: three weeks of the default hourly data, fitted by the binary.
   static func smallModel(in directory: TemporaryDirectory) throws -> String {
-    let lines = try String(contentsOfFile: ProjectPaths.datasets("traffic-1h.csv").path, encoding: .utf8)
+    let path = ProjectPaths.datasets("traffic-1h.csv").path
+    let lines = try String(contentsOfFile: path, encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false).prefix(1 + 21 * 24)
     let data = try directory.write("small.csv", lines.joined(separator: "\n") + "\n")
     let model = directory.path("small.json")
@@ -112,6 +113,7 @@ import TimeSeries
     #expect(leftovers.allSatisfy { $0.hasPrefix(".out.tmp-") }, "\(leftovers)")
     print(
       "crash safety (\(mode)): \(Self.kills) kills, first/second content seen "
-        + "\(seen[0])/\(seen[1]), \(leftovers.count) temporary files left")
+        + "\(seen[0])/\(seen[1]), \(leftovers.count) temporary files left (kills inside a "
+        + "write)")
   }
 }
