@@ -59,7 +59,8 @@ let package = Package(
 
     // Test-only: rewrites a file in a loop until the crash-safety test kills it.
     .executableTarget(
-      name: "surgecast-crash-probe", dependencies: ["Forecasting"], path: "Tests/CrashProbe"),
+      name: "surgecast-crash-probe", dependencies: ["Forecasting", "ModelRegistry"],
+      path: "Tests/CrashProbe"),
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),

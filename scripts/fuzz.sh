@@ -41,7 +41,7 @@ for target in "${targets[@]}"; do
   log="$scratch/logs/$target.log"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   [ -d "Fuzz/Seeds/$target" ] && cp -n Fuzz/Seeds/"$target"/* "$corpus"/ 2>/dev/null || true
-  [ "$target" = model-file ] && cp -n Models/*.json "$corpus"/ 2>/dev/null || true
+  [ "$target" = model-file ] && cp -n Models/*/v*.json "$corpus"/ 2>/dev/null || true
   status=0
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: more than 2 GB is exhaustion.
   "$bin/fuzz-$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

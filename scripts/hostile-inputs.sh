@@ -58,9 +58,9 @@ for kind in same distinct incidents; do
 done
 
 # Ten-year horizons: 3650 days: hourly model (87,600 steps) and 5-minute model (1,051,200 steps).
-run "10-year horizon, hourly model" "$bin" forecast --model Models/traffic-1h.json \
+run "10-year horizon, hourly model" "$bin" forecast --model Models/traffic-1h/v1.json \
   --horizon 3650d --out "$work/f.csv"
-run "11-year horizon" "$bin" forecast --model Models/traffic-1h.json --horizon 4020d
+run "11-year horizon" "$bin" forecast --model Models/traffic-1h/v1.json --horizon 4020d
 head -n 8065 Datasets/traffic-5m.csv >"$work/five-minute.csv"
 "$bin" fit --data "$work/five-minute.csv" --timezone Asia/Seoul --out "$work/m5.json" --quiet
 run "10-year horizon, 5-minute model" "$bin" forecast --model "$work/m5.json" --horizon 3650d \

@@ -5,8 +5,11 @@
 //   surgecast-crash-probe model DEST MODEL_A MODEL_B      ModelFile.write of two models
 //   surgecast-crash-probe forecast DEST MODEL_A MODEL_B   ForecastEncoding.csv via AtomicFile
 //   surgecast-crash-probe series DEST CSV_A CSV_B         SeriesCSV.write of two series files
+//   surgecast-crash-probe publish ROOT MODEL_A MODEL_B    ModelRegistry.publish as `probe` in
+//                                                         the registry at ROOT (new versions)
 import Forecasting
 import Foundation
+import ModelRegistry
 import Modeling
 import TimeSeries
 
@@ -37,6 +40,10 @@ do {
       try SeriesCSV.read(path: $0).series[0]
     }
     writes = series.map { one in { try SeriesCSV.write(one, to: destination) } }
+  case "publish":
+    let models = try [arguments[3], arguments[4]].map { try ModelFile.read(path: $0) }
+    let registry = ModelRegistry(root: destination)
+    writes = models.map { model in { try registry.publish(model, as: "probe") } }
   default:
     fail("unknown mode '\(mode)'")
   }

@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import ModelRegistry
 import Modeling
 import TestSupport
 import Testing
@@ -37,16 +38,62 @@ import TimeSeries
   @Test func modelWritesSurviveSIGKILL() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
-    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h.json").path
+    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h/v1.json").path
     let small = try Self.smallModel(in: directory)
     let contents = try [big, small].map { try ModelFile.encode(ModelFile.read(path: $0)) }
     try killRepeatedly(mode: "model", sources: [big, small], contents: contents, seed: 1)
   }
 
+  /// Registry versions are created by an exclusive link of a synced temporary file: after any
+  /// kill, every version present is a complete model, and the next publisher continues.
+  @Test func registryPublishSurvivesSIGKILL() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h/v1.json").path
+    let small = try Self.smallModel(in: directory)
+    let contents = try [big, small].map { try ModelFile.encode(ModelFile.read(path: $0)) }
+    let probe = try SurgecastBinary.crashProbe.get()
+    let root = directory.path("registry")
+    var rng = SplitMix64(seed: 4)
+    var inside = 0
+    for kill in 1...Self.kills {
+      let process = Process()
+      process.executableURL = probe
+      process.arguments = ["publish", root, big, small]
+      let ready = Pipe()
+      process.standardOutput = ready
+      try process.run()
+      let line = ready.fileHandleForReading.availableData
+      try #require(String(decoding: line, as: UTF8.self) == "ready\n", "kill \(kill)")
+      usleep(UInt32(rng.uniform() * 40_000))
+      Glibc.kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let registry = ModelRegistry(root: root)
+      for version in registry.versions(of: "probe") {
+        let path = registry.path(of: "probe", version: version)
+        let found = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(contents.contains(found), "kill \(kill): v\(version) is \(found.count) bytes")
+      }
+      let folder = registry.folder(of: "probe")
+      inside += try FileManager.default.contentsOfDirectory(atPath: folder)
+        .filter { $0.hasPrefix(".") }.count
+      // Leftover temporary files of this kill: counted, then removed so the next is clear.
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder)
+      where name.hasPrefix(".") {
+        try FileManager.default.removeItem(atPath: folder + "/" + name)
+      }
+    }
+    let versions = ModelRegistry(root: root).versions(of: "probe")
+    #expect(!versions.isEmpty)
+    print(
+      "crash safety (publish): \(Self.kills) kills, \(versions.count) complete versions, "
+        + "\(inside) kills inside a write")
+  }
+
   @Test func forecastWritesSurviveSIGKILL() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
-    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h.json").path
+    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h/v1.json").path
     let small = try Self.smallModel(in: directory)
     let contents = try [big, small].map {
       try ForecastEncoding.csv(
