@@ -59,7 +59,7 @@ let package = Package(
 
     // Test-only: rewrites a file in a loop until the crash-safety test kills it.
     .executableTarget(
-      name: "surgecast-crash-probe", dependencies: ["Forecasting", "ModelRegistry"],
+      name: "surgecast-crash-probe", dependencies: ["Autoscaling", "ModelRegistry"],
       path: "Tests/CrashProbe"),
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
@@ -79,7 +79,7 @@ let package = Package(
     .testTarget(
       name: "PropertyTests",
       dependencies: [
-        "Forecasting", "TestSupport",
+        "Autoscaling", "Forecasting", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

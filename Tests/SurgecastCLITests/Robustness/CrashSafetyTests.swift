@@ -102,6 +102,23 @@ import TimeSeries
     try killRepeatedly(mode: "forecast", sources: [big, small], contents: contents, seed: 2)
   }
 
+  @Test func recommendationWritesSurviveSIGKILL() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.cleanUp() }
+    let big = ProjectPaths.root.appendingPathComponent("Models/traffic-1h/v1.json").path
+    let small = try Self.smallModel(in: directory)
+    // The complete versions, written by the probe itself (`recommend-once`) without a kill.
+    let probe = try SurgecastBinary.crashProbe.get()
+    let contents = try [(big, small), (small, big)].enumerated().map { index, pair in
+      let out = directory.path("reference-\(index).json")
+      let process = try Process.run(probe, arguments: ["recommend-once", out, pair.0, pair.1])
+      process.waitUntilExit()
+      try #require(process.terminationStatus == 0)
+      return try Data(contentsOf: URL(fileURLWithPath: out))
+    }
+    try killRepeatedly(mode: "recommend", sources: [big, small], contents: contents, seed: 5)
+  }
+
   @Test func seriesWritesSurviveSIGKILL() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanUp() }
