@@ -23,10 +23,10 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
-# Capacity of one replica (requests per second) for plan and report, as for recommend.
-CAPACITY := 0.5/s
+# Seconds per fuzz target for `make fuzz` (e.g. make fuzz SECONDS=600).
+SECONDS ?= 60
 
-.PHONY: help setup build release run test bench bench-accuracy bench-many check-report watch-replay bench-serve clean
+.PHONY: help setup build release run test bench bench-accuracy bench-many check-report watch-replay bench-serve fuzz fuzz-smoke crash-test hostile clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -118,6 +118,18 @@ check-report: ## Fit and write the report (debug build), open it in headless Chr
 	  --events $(DATASETS)/events.csv --scenario docs/examples/friday-flash-sale.csv \
 	  --capacity-per-replica $(CAPACITY) --out $(OUT)/report.html
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
+
+fuzz: ## libFuzzer+ASan build of Fuzz/, each parser target for SECONDS (default 60).
+	scripts/fuzz.sh $(SECONDS)
+
+fuzz-smoke: ## Every fuzz target for 5 seconds (CI).
+	scripts/fuzz.sh 5
+
+crash-test: ## The SIGKILL crash-safety test with 200 kills per writer (the suite runs 30).
+	SURGECAST_KILL_COUNT=200 $(SWIFT) test $(SWIFT_FLAGS) --filter CrashSafetyTests
+
+hostile: ## Full-size hostile inputs (README "Limits"): exit code, time, peak memory.
+	SCRATCH=$(SCRATCH) scripts/hostile-inputs.sh
 
 clean: ## Remove build products.
 	rm -rf $(SCRATCH)

@@ -14,11 +14,15 @@ let package = Package(
   products: [
     .executable(name: "surgecast", targets: ["surgecast"]),
     .executable(name: "surgecast-bench", targets: ["surgecast-bench"]),
+    // For the fuzz package in Fuzz/, which builds the parsers with libFuzzer instrumentation.
+    .library(name: "SurgecastParsing", targets: ["TimeSeries", "Modeling", "Forecasting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // Only SurgecastServer (`surgecast serve`) uses it.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Only the PropertyTests target uses it.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Only LinearAlgebra imports this module.
@@ -64,6 +68,10 @@ let package = Package(
       dependencies: ["SurgecastCLI", "CLAPACKE", "ModelRegistry"],
       swiftSettings: strict),
 
+    // Test-only: rewrites a file in a loop until the crash-safety test kills it.
+    .executableTarget(
+      name: "surgecast-crash-probe", dependencies: ["Autoscaling", "ModelRegistry"],
+      path: "Tests/CrashProbe"),
     .target(name: "TestSupport", dependencies: ["TimeSeries"], path: "Tests/TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
@@ -82,6 +90,12 @@ let package = Package(
     .testTarget(
       name: "ModelRegistryTests", dependencies: ["ModelRegistry", "TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "PrometheusSourceTests", dependencies: ["PrometheusSource", "TestSupport"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "Autoscaling", "Forecasting", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "SurgecastCLITests", dependencies: ["SurgecastCLI", "TestSupport"],
       exclude: ["Snapshots"]),

@@ -24,6 +24,17 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     if let line { text += ":\(line)" }
     text += ": "
     if let field { text += "field '\(field)': " }
-    return text + message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
+    return text + Self.clipped(message)
+      .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
+  }
+
+  /// Messages quote the user's text, and a hostile file (one line of 100 MB) must not become a
+  /// 100 MB message: longer ones keep their first `maximumMessageLength` characters.
+  public static let maximumMessageLength = 300
+
+  static func clipped(_ message: String) -> String {
+    guard message.utf8.count > maximumMessageLength else { return message }
+    return String(message.prefix(maximumMessageLength))
+      + "… (\(message.utf8.count) bytes in all)"
   }
 }

@@ -51,9 +51,9 @@ func daysInMonth(_ year: Int, _ month: Int) -> Int {
 /// Hand-written byte-level timestamp parser: no Strings, no Foundation, no allocation.
 ///
 /// Accepts `YYYY-MM-DD`, then optionally `T`/`t`/space, `HH:MM`, optional `:SS`, optional
-/// fraction (`.` or `,` then digits), then optionally `Z`/`z` or an offset `±HH:MM`, `±HHMM` or
-/// `±HH`. Fractions are rounded to the nearest second because `Series` has one-second
-/// resolution (exports often write `.000`, or jitter by milliseconds). Also accepts plain
+/// fraction (`.` or `,` then digits), then optionally `Z`/`z` or an offset `±HH:MM`, `±HHMM`,
+/// `±HH` or `±HH:MM:SS`. Fractions are rounded to the nearest second because `Series` has
+/// one-second resolution (exports often write `.000`, or jitter by milliseconds). Also accepts plain
 /// integers (`.integer`) and decimals beyond 1e8 (epoch seconds with a fraction, rounded).
 @inline(__always)
 func parseTimestamp(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTime {
@@ -138,16 +138,25 @@ private func parseISO(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
   }
   i += 1
   let rest = end - i
-  guard rest == 2 || rest == 4 || rest == 5 else { return .failure(.malformed) }
+  // `±HH:MM:SS` is what `Timestamp.format` writes for historic (LMT) offsets with seconds.
+  guard rest == 2 || rest == 4 || rest == 5 || rest == 8 else { return .failure(.malformed) }
   let offsetHours = digits(b, i, 2)
   var offsetMinutes = 0
+  var offsetSeconds = 0
   if rest == 4 {
     offsetMinutes = digits(b, i + 2, 2)
-  } else if rest == 5 {
+  } else if rest >= 5 {
     guard b[i + 2] == UInt8(ascii: ":") else { return .failure(.malformed) }
     offsetMinutes = digits(b, i + 3, 2)
+    if rest == 8 {
+      guard b[i + 5] == UInt8(ascii: ":") else { return .failure(.malformed) }
+      offsetSeconds = digits(b, i + 6, 2)
+      guard offsetSeconds <= 59 else { return .failure(.malformed) }
+    }
   }
-  guard offsetHours >= 0, offsetMinutes >= 0 else { return .failure(.malformed) }
+  guard offsetHours >= 0, offsetMinutes >= 0, offsetSeconds >= 0 else {
+    return .failure(.malformed)
+  }
   // Real offsets span −12:00…+14:00; ±18:00 is the conventional hard limit.
   guard offsetHours <= 18 else {
     return .failure(.outOfRange(component: "offset hour", value: offsetHours, range: "0–18"))
@@ -156,9 +165,13 @@ private func parseISO(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     return .failure(
       .outOfRange(component: "offset minute", value: offsetMinutes, range: "0–59"))
   }
-  let offset = Int64(offsetHours * 3600 + offsetMinutes * 60)
+  let offset = Int64(offsetHours * 3600 + offsetMinutes * 60 + offsetSeconds)
   return .instant(zone == UInt8(ascii: "+") ? wall - offset : wall + offset)
 }
+
+/// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the instants of four-digit ISO 8601 years.
+let earliestEpochSecond: Int64 = -62_135_596_800
+let latestEpochSecond: Int64 = 253_402_300_799
 
 /// Plain numbers: integers (epoch seconds or step index) and decimals (epoch seconds only).
 private func parseEpochNumber(
@@ -178,6 +191,11 @@ private func parseEpochNumber(
     i += 1
   }
   guard i > digitsStart else { return .failure(.malformed) }
+  // Epoch seconds beyond years 1…9999 would print as timestamps (`606617-12-04T…`) that no
+  // reader, this one included, accepts back; no step index is that large either.
+  guard value <= (negative ? -earliestEpochSecond : latestEpochSecond) else {
+    return .failure(.tooLarge)
+  }
   if i == end { return .integer(negative ? -value : value) }
   guard b[i] == UInt8(ascii: ".") else { return .failure(.malformed) }
   i += 1

@@ -78,6 +78,7 @@ struct TrainingSetup {
     let resolution = LayoutResolution(spec: spec, grid: grid, hasCalendar: hasCalendar)
     layout = Self.resolveLayout(
       resolution, spec: spec, calendar: calendar, timeline: timeline, country: country)
+    try ColumnBudget.check(layout, series: series.name)
 
     // Weights: missing slots and outages do not enter the fit.
     var weights = [Double](repeating: 1, count: series.count)

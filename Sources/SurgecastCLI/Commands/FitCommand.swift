@@ -63,6 +63,7 @@ public struct FitCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let loaded = try SeriesLoading.every(data)
+    for series in loaded.series { try FitLimits.check(series, file: data.dataFile) }
     let eventList = try SeriesLoading.events(events, timeZone: data.timezone)
     let spec = try model.resolvedSpec()
     if loaded.series.count == 1, let series = loaded.series.first {

@@ -184,6 +184,10 @@ enum QuantileList {
 enum HorizonParsing {
   /// Upper bound on a horizon: ten years of steps, so that a typo cannot allocate without end.
   static let maximumSeconds: Int64 = 10 * 366 * 86_400
+  /// Upper bound on the steps of one forecast: its design holds a row of the model's columns
+  /// per step (measured ~0.8 KB per step: ten years of 5-minute steps, 1,051,200, took 830 MB
+  /// and 7.6 s), so two million steps stay under 2 GB; ten years of seconds would need 250 GB.
+  static let maximumSteps = 2_000_000
 
   static func steps(_ text: String, step: Int64) throws -> Int {
     let amount: TimeAmount
@@ -200,6 +204,11 @@ enum HorizonParsing {
     guard seconds % step == 0 else {
       throw ValidationError(
         "--horizon: \(text) is not a whole number of the model's \(step)-second steps")
+    }
+    guard seconds / step <= Int64(maximumSteps) else {
+      throw ValidationError(
+        "--horizon: \(text) is \(seconds / step) steps of \(step) s; at most \(maximumSteps) "
+          + "steps can be forecast at once")
     }
     return Int(seconds / step)
   }

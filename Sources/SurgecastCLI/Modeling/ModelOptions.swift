@@ -37,6 +37,7 @@ public struct ModelOptions: ParsableArguments {
       } catch {
         throw DataError(file: spec, "not a valid model spec: \(error)")
       }
+      try result.validate(file: spec)
     }
     if let holidays { result.holidays = holidays.uppercased() }
     return result

@@ -20,12 +20,15 @@ struct RunResult: Sendable, CustomStringConvertible {
 /// them.
 enum SurgecastBinary {
   /// Where the binary is, or why it could not be found.
-  static let location: Result<URL, LocateError> = locate()
+  static let location: Result<URL, LocateError> = locate("surgecast", override: "SURGECAST_BINARY")
+  /// The test-only `surgecast-crash-probe` (Tests/CrashProbe), built beside `surgecast`.
+  static let crashProbe: Result<URL, LocateError> = locate("surgecast-crash-probe")
 
   struct LocateError: Error, CustomStringConvertible {
+    var name: String
     var searched: [String]
     var description: String {
-      "cannot find the built 'surgecast' executable (set SURGECAST_BINARY); searched: "
+      "cannot find the built '\(name)' executable (set SURGECAST_BINARY); searched: "
         + searched.joined(separator: ", ")
     }
   }
@@ -33,10 +36,12 @@ enum SurgecastBinary {
   /// Looks in `$SURGECAST_BINARY`, then beside the test bundle (Linux:
   /// `.build-x/debug/SurgecastPackageTests.xctest`; macOS: inside `….xctest/Contents/MacOS`,
   /// so up to three levels up), then in the package's own build folders.
-  private static func locate() -> Result<URL, LocateError> {
+  private static func locate(_ name: String, override variable: String? = nil)
+    -> Result<URL, LocateError>
+  {
     let manager = FileManager.default
     var candidates: [URL] = []
-    if let override = ProcessInfo.processInfo.environment["SURGECAST_BINARY"] {
+    if let variable, let override = ProcessInfo.processInfo.environment[variable] {
       candidates.append(URL(fileURLWithPath: override))
     }
     var starts = [URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL]
@@ -45,13 +50,13 @@ enum SurgecastBinary {
     for start in starts {
       var directory = start.deletingLastPathComponent()
       for _ in 0..<4 {
-        candidates.append(directory.appendingPathComponent("surgecast"))
+        candidates.append(directory.appendingPathComponent(name))
         directory.deleteLastPathComponent()
       }
     }
     for folder in [".build", ".build-cli"] {
       candidates.append(
-        ProjectPaths.root.appendingPathComponent("\(folder)/debug/surgecast"))
+        ProjectPaths.root.appendingPathComponent("\(folder)/debug/\(name)"))
     }
     for candidate in candidates {
       var isDirectory: ObjCBool = false
@@ -61,14 +66,16 @@ enum SurgecastBinary {
         return .success(candidate)
       }
     }
-    return .failure(LocateError(searched: candidates.map(\.path)))
+    return .failure(LocateError(name: name, searched: candidates.map(\.path)))
   }
 
   /// Runs `surgecast arguments…` in the package root (so relative paths in messages are
   /// stable), with an 80-column terminal width for help text.
-  static func run(_ arguments: [String], in directory: URL = ProjectPaths.root) throws
-    -> RunResult
-  {
+  /// `environment` adds to (or overrides) this process's variables.
+  static func run(
+    _ arguments: [String], in directory: URL = ProjectPaths.root,
+    environment extra: [String: String] = [:]
+  ) throws -> RunResult {
     let binary = try location.get()
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("surgecast-run-\(UUID().uuidString)")
@@ -89,6 +96,7 @@ enum SurgecastBinary {
     var environment = ProcessInfo.processInfo.environment
     environment["COLUMNS"] = "80"
     environment["LINES"] = "24"
+    environment.merge(extra) { $1 }
     process.environment = environment
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = outHandle
