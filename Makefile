@@ -23,6 +23,9 @@ DATASETS := Datasets
 OUT := out
 BENCH_ARGS ?=
 
+# Capacity of one replica (requests per second) for plan and report, as for recommend.
+CAPACITY := 0.5/s
+
 # Seconds per fuzz target for `make fuzz` (e.g. make fuzz SECONDS=600).
 SECONDS ?= 60
 
