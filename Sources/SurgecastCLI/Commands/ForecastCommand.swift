@@ -116,11 +116,7 @@ public struct ForecastCommand: AsyncParsableCommand {
   private func forecastOne(_ fitted: FittedModel) throws {
     let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
     let recent = try recentData()?.series(for: fitted)
-    var planned: [Event] = []
-    if let eventsFile {
-      try InputFile.requireReadable(eventsFile)
-      planned = try EventsCSV.read(path: eventsFile, timeZone: fitted.training.timeZone)
-    }
+    let planned = try SeriesLoading.events(file: eventsFile, timeZone: fitted.training.timeZone)
     let forecast = try fitted.forecast(
       ForecastRequest(
         horizon: steps, recent: recent, plannedEvents: planned, quantiles: quantiles,

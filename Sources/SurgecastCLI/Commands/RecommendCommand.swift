@@ -122,11 +122,7 @@ public struct RecommendCommand: AsyncParsableCommand {
   }
 
   private func recommendOne(_ fitted: FittedModel, recent: RecentData?) throws {
-    var planned: [Event] = []
-    if let eventsFile {
-      try InputFile.requireReadable(eventsFile)
-      planned = try EventsCSV.read(path: eventsFile, timeZone: fitted.training.timeZone)
-    }
+    let planned = try SeriesLoading.events(file: eventsFile, timeZone: fitted.training.timeZone)
     let job = try RecommendJob(self, step: fitted.training.step, zone: fitted.training.timeZone)
     let document = try job.document(
       fitted, recent: try recent?.series(for: fitted), planned: planned,

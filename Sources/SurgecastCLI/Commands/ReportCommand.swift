@@ -79,11 +79,7 @@ public struct ReportCommand: AsyncParsableCommand {
     let (fitted, steps, history, past) = (
       loaded.model, loaded.steps, loaded.history, loaded.pastOccurrences
     )
-    var extraEvents: [Event] = []
-    if let eventsFile {
-      try InputFile.requireReadable(eventsFile)
-      extraEvents = try EventsCSV.read(path: eventsFile, timeZone: fitted.training.timeZone)
-    }
+    let extraEvents = try SeriesLoading.events(file: eventsFile, timeZone: fitted.training.timeZone)
     let policy = capacity.policy(stepSeconds: fitted.training.step)
     let planner = ScenarioPlanner(
       model: fitted, horizon: steps, recent: history, pastOccurrences: past, policy: policy,

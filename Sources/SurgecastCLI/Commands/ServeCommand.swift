@@ -87,11 +87,7 @@ public struct ServeCommand: AsyncParsableCommand {
     let name = try model ?? onlyModel(store)
     let stored = try store.read(ModelReference(name: name))
     let zone = stored.model.training.timeZone
-    var events: [Event] = []
-    if let eventsFile {
-      try InputFile.requireReadable(eventsFile)
-      events = try EventsCSV.read(path: eventsFile, timeZone: zone)
-    }
+    let events = try SeriesLoading.events(file: eventsFile, timeZone: zone)
     let instant = try now.map {
       try PolicyParsing.instant($0, option: "--now", clock: try LocalClock(identifier: zone))
     }

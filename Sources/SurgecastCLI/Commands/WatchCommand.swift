@@ -138,11 +138,7 @@ public struct WatchCommand: AsyncParsableCommand {
   public func run() async throws {
     let fitted = try ModelLoading.read(model, registry: registry.registry)
     let zone = fitted.training.timeZone
-    var events: [Event] = []
-    if let eventsFile {
-      try InputFile.requireReadable(eventsFile)
-      events = try EventsCSV.read(path: eventsFile, timeZone: zone)
-    }
+    let events = try SeriesLoading.events(file: eventsFile, timeZone: zone)
     let policy = capacityPerReplica.map {
       ScalingPolicy(capacityPerStep: $0.perStep(fitted.training.step))
     }

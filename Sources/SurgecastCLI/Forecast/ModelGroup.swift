@@ -73,11 +73,7 @@ struct ModelGroup {
     }
     let step = first?.step ?? 0
     let zone = first?.timeZone ?? "UTC"
-    var planned: [Event] = []
-    if let eventsFile, first != nil {
-      try InputFile.requireReadable(eventsFile)
-      planned = try EventsCSV.read(path: eventsFile, timeZone: zone)
-    }
+    let planned = first == nil ? [] : try SeriesLoading.events(file: eventsFile, timeZone: zone)
     var bySeries: [String: Series]?
     if let recent, let from = present.map(\.training.end).min() {
       let all = try recent.read(timeZone: zone, step: step, from: from)

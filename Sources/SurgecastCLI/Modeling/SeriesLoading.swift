@@ -79,7 +79,13 @@ enum SeriesLoading {
   }
 
   static func events(_ options: EventsOptions, timeZone: String) throws -> [Event] {
-    guard let file = options.eventsFile else { return [] }
+    try events(file: options.eventsFile, timeZone: timeZone)
+  }
+
+  /// The events of an optional events file (none without one), read in `timeZone` after
+  /// checking that the file is readable, so a missing file exits 66 like every input.
+  static func events(file: String?, timeZone: String) throws -> [Event] {
+    guard let file else { return [] }
     try InputFile.requireReadable(file)
     return try EventsCSV.read(path: file, timeZone: timeZone)
   }
