@@ -23,7 +23,8 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
     self.rows = rows
     self.columns = columns
-    storage = Array(repeating: value, count: rows * columns)
+    storage = value == 0
+      ? LargeBuffer.zeros(count: rows * columns) : Array(repeating: value, count: rows * columns)
   }
 
   /// A matrix over the given column-major elements, taken without copying.

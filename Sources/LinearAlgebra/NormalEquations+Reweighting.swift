@@ -36,54 +36,80 @@ extension NormalEquations {
         throw .nonFiniteValue(argument: "response", index: row)
       }
     }
-    // One strided read per row through the storage (the subscript's bounds checks cost more
-    // than the rank update itself); the first non-finite entry is located only on failure.
-    let allFinite = design.withUnsafeBufferPointer { x in
-      var sum = 0.0
-      for row in rows {
-        for j in 0..<p { sum += x[row + j * n] * 0 }
-      }
-      return sum.isFinite
-    }
-    if !allFinite {
+    let increases = rows.indices.filter { weightChanges[$0] > 0 }
+    let decreases = rows.indices.filter { weightChanges[$0] < 0 }
+    let up = gather(design: design, response: response, rows: rows, changes: weightChanges,
+      selection: increases)
+    let down = gather(design: design, response: response, rows: rows, changes: weightChanges,
+      selection: decreases)
+    // The gathered blocks hold every touched design entry (times a finite √|δ|), so one sum
+    // over them finds a non-finite input; it is located only on failure.
+    guard up.isFinite && down.isFinite else {
       for row in rows {
         for j in 0..<p where !design[row, j].isFinite {
           throw .nonFiniteValue(argument: "design", index: row + j * n)
         }
       }
+      return
     }
-    let increases = rows.indices.filter { weightChanges[$0] > 0 }
-    let decreases = rows.indices.filter { weightChanges[$0] < 0 }
-    applyRankUpdate(design: design, response: response, rows: rows, changes: weightChanges,
-      selection: increases, sign: 1)
-    applyRankUpdate(design: design, response: response, rows: rows, changes: weightChanges,
-      selection: decreases, sign: -1)
+    applyRankUpdate(up, sign: 1)
+    applyRankUpdate(down, sign: -1)
   }
 
-  /// Adds `sign · Σ |δ| x xᵀ` for the selected rows via one `dsyrk` on a gathered block.
-  private mutating func applyRankUpdate(
-    design: Matrix, response: [Double], rows: [Int], changes: [Double], selection: [Int],
-    sign: Double
-  ) {
+  /// Selected rows of the design and response, each scaled by √|δ|, as a k × p block.
+  private struct GatheredRows {
+    var block: [Double]
+    var response: [Double]
+    var count: Int
+    var isFinite: Bool {
+      var sum = 0.0
+      for value in block { sum += value * 0 }
+      return sum.isFinite
+    }
+  }
+
+  /// Copies the selected rows column by column: the design is column-major, so walking one
+  /// column over ascending rows reads memory in order (rows that changed together — a surge, a
+  /// glitch — are often adjacent and share cache lines), where a row at a time would jump n·8
+  /// bytes for every entry.
+  private func gather(
+    design: Matrix, response: [Double], rows: [Int], changes: [Double], selection: [Int]
+  ) -> GatheredRows {
     let k = selection.count
     let p = dimension
-    guard k > 0, p > 0 else { return }
+    let n = design.rows
     var block = [Double](repeating: 0, count: k * p)
     var scaledResponse = [Double](repeating: 0, count: k)
-    let n = design.rows
+    let order = selection.sorted { rows[$0] < rows[$1] }
+    let roots = order.map { abs(changes[$0]).squareRoot() }
+    for (position, index) in order.enumerated() {
+      scaledResponse[position] = response[rows[index]] * roots[position]
+    }
     design.withUnsafeBufferPointer { x in
-      for (position, index) in selection.enumerated() {
-        let row = rows[index]
-        let root = abs(changes[index]).squareRoot()
-        scaledResponse[position] = response[row] * root
-        for j in 0..<p { block[position + j * k] = x[row + j * n] * root }
+      block.withUnsafeMutableBufferPointer { out in
+        for j in 0..<p {
+          let column = j * n
+          let target = j * k
+          for (position, index) in order.enumerated() {
+            out[target + position] = x[rows[index] + column] * roots[position]
+          }
+        }
       }
     }
+    return GatheredRows(block: block, response: scaledResponse, count: k)
+  }
+
+  /// Adds `sign · Σ |δ| x xᵀ` for gathered rows via one `dsyrk`.
+  private mutating func applyRankUpdate(_ gathered: GatheredRows, sign: Double) {
+    let k = gathered.count
+    let p = dimension
+    guard k > 0, p > 0 else { return }
     let (k32, p32) = (Int32(k), Int32(p))
-    KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign, block, k32, 1,
-      &upperGram, p32) }
-    KernelClock.measure { cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, sign, block, k32, scaledResponse, 1, 1,
-      &crossProduct, 1) }
-    responseSumOfSquares += sign * KernelClock.measure { cblas_ddot(k32, scaledResponse, 1, scaledResponse, 1) }
+    KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, p32, k32, sign,
+      gathered.block, k32, 1, &upperGram, p32) }
+    KernelClock.measure { cblas_dgemv(CblasColMajor, CblasTrans, k32, p32, sign, gathered.block,
+      k32, gathered.response, 1, 1, &crossProduct, 1) }
+    responseSumOfSquares += sign * KernelClock.measure {
+      cblas_ddot(k32, gathered.response, 1, gathered.response, 1) }
   }
 }

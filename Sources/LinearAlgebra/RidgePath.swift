@@ -50,54 +50,22 @@ public struct RidgePath: Sendable {
     guard n > 0 else {
       throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
     }
-    let gram = equations.upperGram
-    let scales = (0..<p).map {
-      ColumnScaling.powerOfTwoReciprocal(gram[$0 + $0 * p].squareRoot())
-    }
-    var scaledGram = gram
-    for j in 0..<p {
-      for i in 0...j { scaledGram[i + j * p] *= scales[i] * scales[j] }
-    }
-    let (factor, jitter) = try Self.choleskyWithJitter(scaledGram, order: p)
-
-    // X = U⁻ᵀ diag(√d) (penalized columns only), then M = XXᵀ = L⁻¹ D L⁻ᵀ with L = Uᵀ.
-    let penalized = (0..<p).filter { penalty[$0] > 0 }
-    let p1 = penalized.count
-    var root = [Double](repeating: 0, count: p * Swift.max(p1, 1))
-    for (k, j) in penalized.enumerated() {
-      root[j + k * p] = (penalty[j] * scales[j] * scales[j]).squareRoot()
-    }
-    var m = [Double](repeating: 0, count: p * p)
-    if p1 > 0 {
-      KernelClock.measure { cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
-        Int32(p), Int32(p1), 1, factor, Int32(p), &root, Int32(p)) }
-      KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p1), 1, root,
-        Int32(p), 0, &m, Int32(p)) }
-    }
-    let eigen = try SymmetricEigen(upper: m, order: p)
-    // rank(M) = p1 exactly, so the p − p1 smallest eigenvalues are exact zeros; rounding may
-    // also leave tiny negatives among the rest, which are clamped.
-    let theta = eigen.values.enumerated().map { $0.offset < p - p1 ? 0 : Swift.max(0, $0.element) }
-
-    // w = L⁻¹ S XᵀWy, z = Uᵀ w; W = L⁻ᵀ U.
-    var w = (0..<p).map { equations.crossProduct[$0] * scales[$0] }
-    KernelClock.measure { cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(p), factor,
-      Int32(p), &w, 1) }
-    let z = eigen.project(w)
+    let pencil = try RidgePencil(equations, penalty: penalty)
+    let eigen = try SymmetricEigen(upper: pencil.relativePenalty, order: p)
+    let theta = pencil.clampedSpectrum(eigen.values)
+    let z = eigen.project(pencil.whitenedCrossProduct)
+    // W = L⁻ᵀ U.
     var basis = eigen.vectors
     KernelClock.measure { cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
-      Int32(p), Int32(p), 1, factor, Int32(p), &basis, Int32(p)) }
-
-    let zSquared = z.map { $0 * $0 }
-    let base = equations.responseSumOfSquares - zSquared.reduce(0, +)
+      Int32(p), Int32(p), 1, pencil.factor, Int32(p), &basis, Int32(p)) }
     self.dimension = p
-    self.jitter = jitter
-    self.spectrum = RidgeSpectrum(
-      theta: theta, zSquared: zSquared, baseResidual: Swift.max(0, base),
-      baseDegreesOfFreedom: 0, observationCount: n)
+    self.jitter = pencil.jitter
+    self.spectrum = pencil.spectrum(
+      theta: theta, zSquared: z.map { $0 * $0 },
+      responseSumOfSquares: equations.responseSumOfSquares, observationCount: n)
     self.basis = basis
     self.z = z
-    self.scales = scales
+    self.scales = pencil.scales
   }
 
   /// edf, RSS and GCV at `lambda`, O(p).
@@ -159,33 +127,5 @@ public struct RidgePath: Sendable {
       for i in 0..<p { product[i + j * p] *= scales[i] * scales[j] }
     }
     return (try? Matrix(rows: p, columns: p, columnMajor: product)) ?? Matrix(rows: p, columns: p)
-  }
-
-  /// Upper Cholesky factor of `upper`, adding δI (δ = 1e-10, ×100 up to 1e-4) until it
-  /// factors with reciprocal condition ≥ 1e-14.
-  private static func choleskyWithJitter(
-    _ upper: [Double], order p: Int
-  ) throws(LinearAlgebraError) -> (factor: [Double], jitter: Double) {
-    var jitter = 0.0
-    var lastInfo: Int32 = 0
-    while jitter <= 1e-4 {
-      var a = upper
-      for j in 0..<p { a[j + j * p] += jitter }
-      lastInfo = KernelClock.measure { LAPACKE_dpotrf_work(LAPACK.columnMajor, LAPACK.char("U"), Int32(p), &a, Int32(p)) }
-      if lastInfo == 0 {
-        var shifted = upper
-        for j in 0..<p { shifted[j + j * p] += jitter }
-        let rcond = try NormalEquations.choleskyReciprocalCondition(
-          factor: a, original: shifted, order: p)
-        if rcond >= 1e-14 {
-          LAPACK.zeroStrictLower(&a, order: p)
-          return (a, jitter)
-        }
-      } else if lastInfo < 0 {
-        try LAPACK.check("dpotrf", lastInfo)
-      }
-      jitter = jitter == 0 ? 1e-10 : jitter * 100
-    }
-    throw .notPositiveDefinite(routine: "dpotrf", info: Int(lastInfo))
   }
 }

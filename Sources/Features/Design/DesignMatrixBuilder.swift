@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import TimeSeries
 
 /// Turns a feature layout and an event calendar into the design matrix of a regular grid.
@@ -38,7 +39,7 @@ public struct DesignMatrixBuilder: Sendable {
   public func build(grid: Grid, timeline: LocalTimeline) -> DesignMatrix {
     let columns = layout.columns
     let n = grid.count
-    var values = [Double](repeating: 0, count: n * columns.count)
+    var values = LargeBuffer.zeros(count: n * columns.count)
     values.withUnsafeMutableBufferPointer { buffer in
       var writer = ColumnWriter(base: buffer, rows: n)
       fillTrend(&writer, grid)

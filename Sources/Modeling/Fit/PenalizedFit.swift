@@ -67,13 +67,11 @@ struct PenalizedFit {
       lambda = max(0, fixed)
       penaltyChosenBy = "spec"
       try solve()
-      let path = try RidgePath(equations, penalty: penalty)
-      criterion = path.criterion(lambda: lambda)
+      criterion = try RidgeCriterionPath(equations, penalty: penalty).criterion(lambda: lambda)
     } else {
-      let path = try RidgePath(equations, penalty: penalty)
-      let fit = try path.fit(.generalizedCrossValidation())
-      lambda = fit.lambda
-      criterion = fit.criterion
+      let best = try RidgeCriterionPath(equations, penalty: penalty).choose().best
+      lambda = best.lambda
+      criterion = best
       try solve()
     }
     updateResidualScales()
@@ -87,7 +85,7 @@ struct PenalizedFit {
     reciprocalCondition = solution.reciprocalCondition
     residualsAreStale = !updatingResiduals
     guard updatingResiduals else { return }
-    let fitted = LinearPredictor.predict(setup.design, coefficients, rows: 0..<weights.count)
+    let fitted = LinearPredictor.predictAll(setup, coefficients)
     currentResiduals = (0..<fitted.count).map {
       setup.baseWeights[$0] > 0 ? setup.response[$0] - fitted[$0] : .nan
     }

@@ -14,6 +14,8 @@ struct TrainingSetup {
   let transform: VarianceTransform
   /// Design of every slot (missing ones included, with weight 0).
   let design: Matrix
+  /// The design's step and sparse structure, for fast fitted values over every row.
+  let product: StructuredProduct
   let columns: [FeatureColumn]
   /// Transformed values; 0 where the slot is missing or in an outage.
   let response: [Double]
@@ -118,6 +120,7 @@ struct TrainingSetup {
     } catch {
       throw ModelingError.numerical(error.description)
     }
+    product = StructuredProduct(design)
   }
 
   /// Event columns exist only for names with an occurrence inside the training window.

@@ -1,0 +1,76 @@
+import Foundation
+import LinearAlgebra
+import TestSupport
+import Testing
+
+/// The fit's fast paths against the general ones they replace: the criterion-only ridge path
+/// against `RidgePath`, the structured product against `dgemv` on the whole matrix, and the
+/// huge-page buffer against a plain array.
+@Suite("Fit fast paths")
+struct FitFastPathTests {
+  /// edf, RSS and GCV agree with `RidgePath`'s at every λ of a wide grid (to 1e-9 relative:
+  /// two eigensolvers, the same spectrum), with unpenalized columns and a design that has
+  /// step and sparse columns; the chosen λ is the same.
+  @Test("criterion path equals RidgePath's criterion and choice")
+  func criterionPathMatchesRidgePath() throws {
+    let (x, y) = StepColumnTests.stepDesign(rows: 700, seed: 91)
+    var rng = SplitMix64(seed: 92)
+    let penalty = (0..<x.columns).map { j in j < 2 ? 0 : 0.5 + rng.uniform() }
+    let weights = (0..<700).map { i in i % 11 == 0 ? 0.3 : 1 }
+    let equations = try NormalEquations(design: x, response: y, weights: weights)
+    let full = try RidgePath(equations, penalty: penalty)
+    let lean = try RidgeCriterionPath(equations, penalty: penalty)
+    for exponent in stride(from: -6.0, through: 4.0, by: 0.5) {
+      let lambda = pow(10, exponent)
+      let a = full.criterion(lambda: lambda)
+      let b = lean.criterion(lambda: lambda)
+      #expect(relativeError(b.effectiveDegreesOfFreedom, a.effectiveDegreesOfFreedom) <= 1e-9)
+      #expect(relativeError(b.residualSumOfSquares, a.residualSumOfSquares) <= 1e-9)
+      #expect(relativeError(b.gcv, a.gcv) <= 1e-9)
+    }
+    let chosen = try lean.choose().best.lambda
+    #expect(relativeError(chosen, try full.fit().lambda) <= 1e-6)
+    // A real interior optimum, not an end of the grid.
+    #expect(chosen > 1e-8 && chosen < 1e6)
+  }
+
+  /// With no penalized column the criterion is the unpenalized fit's at every λ: edf = p.
+  @Test("criterion path without penalties has edf = p")
+  func criterionPathUnpenalized() throws {
+    let (x, y) = SparseTailTests.eventDesign(rows: 300, dense: 5, events: 6, seed: 93)
+    let equations = try NormalEquations(design: x, response: y)
+    let lean = try RidgeCriterionPath(
+      equations, penalty: [Double](repeating: 0, count: x.columns))
+    let criterion = lean.criterion(lambda: 3)
+    #expect(abs(criterion.effectiveDegreesOfFreedom - Double(x.columns)) <= 1e-9)
+  }
+
+  /// Xβ through steps and the sparse tail equals the dense product to 1e-12 relative, on a
+  /// design that has both, and on one that has neither (pure dgemv).
+  @Test("structured product equals the dense product")
+  func structuredProductEqualsDense() throws {
+    let structured = StepColumnTests.stepDesign(rows: 800, seed: 94).0
+    let plain = SparseTailTests.eventDesign(rows: 400, dense: 7, events: 2, seed: 95).0
+    var rng = SplitMix64(seed: 96)
+    for x in [structured, plain] {
+      let beta = (0..<x.columns).map { _ in rng.normal() }
+      let product = StructuredProduct(x)
+      let fast = product.multiply(x, by: beta)
+      let reference = TestData.multiply(x, beta)
+      #expect(fast.count == x.rows)
+      #expect(maxRelativeError(fast, reference, floor: 1) <= 1e-12)
+    }
+  }
+
+  /// Large buffers (above the huge-page threshold) and small ones are all zeros.
+  @Test("large buffers are zero-filled")
+  func largeBuffersAreZero() {
+    for count in [0, 7, 1 << 20, (3 << 20) + 5] {
+      let buffer = LargeBuffer.zeros(count: count)
+      #expect(buffer.count == count)
+      #expect(buffer.allSatisfy { $0 == 0 })
+    }
+    let matrix = Matrix(rows: 1_000, columns: 700)
+    #expect(matrix.storage.count == 700_000 && matrix.storage.allSatisfy { $0 == 0 })
+  }
+}
