@@ -24,15 +24,8 @@ public struct RidgeCriterionPath: Sendable {
   public init(
     _ equations: NormalEquations, penalty: [Double], observationCount: Int? = nil
   ) throws(LinearAlgebraError) {
-    BLASThreading.ensureSingleThreaded()
-    let p = equations.dimension
-    guard p > 0 else { throw .invalidArgument(name: "dimension", reason: "is 0") }
-    try Validation.checkPenalty(penalty, columns: p)
-    let n = observationCount ?? equations.observationCount
-    guard n > 0 else {
-      throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
-    }
-    let pencil = try RidgePencil(equations, penalty: penalty)
+    let pencil = try RidgePencil(equations, penalty: penalty, observationCount: observationCount)
+    let p = pencil.order
     var a = pencil.relativePenalty
     var diagonal = [Double](repeating: 0, count: p)
     var offDiagonal = [Double](repeating: 0, count: Swift.max(1, p - 1))
@@ -61,8 +54,7 @@ public struct RidgeCriterionPath: Sendable {
     dimension = p
     jitter = pencil.jitter
     spectrum = pencil.spectrum(
-      theta: pencil.clampedSpectrum(diagonal), zSquared: z.map { $0 * $0 },
-      responseSumOfSquares: equations.responseSumOfSquares, observationCount: n)
+      theta: pencil.clampedSpectrum(diagonal), zSquared: z.map { $0 * $0 })
   }
 
   /// edf, RSS and GCV at `lambda`, O(p).

@@ -42,15 +42,8 @@ public struct RidgePath: Sendable {
   public init(
     _ equations: NormalEquations, penalty: [Double], observationCount: Int? = nil
   ) throws(LinearAlgebraError) {
-    BLASThreading.ensureSingleThreaded()
-    let p = equations.dimension
-    guard p > 0 else { throw .invalidArgument(name: "dimension", reason: "is 0") }
-    try Validation.checkPenalty(penalty, columns: p)
-    let n = observationCount ?? equations.observationCount
-    guard n > 0 else {
-      throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
-    }
-    let pencil = try RidgePencil(equations, penalty: penalty)
+    let pencil = try RidgePencil(equations, penalty: penalty, observationCount: observationCount)
+    let p = pencil.order
     let eigen = try SymmetricEigen(upper: pencil.relativePenalty, order: p)
     let theta = pencil.clampedSpectrum(eigen.values)
     let z = eigen.project(pencil.whitenedCrossProduct)
@@ -61,8 +54,7 @@ public struct RidgePath: Sendable {
     self.dimension = p
     self.jitter = pencil.jitter
     self.spectrum = pencil.spectrum(
-      theta: theta, zSquared: z.map { $0 * $0 },
-      responseSumOfSquares: equations.responseSumOfSquares, observationCount: n)
+      theta: theta, zSquared: z.map { $0 * $0 })
     self.basis = basis
     self.z = z
     self.scales = pencil.scales

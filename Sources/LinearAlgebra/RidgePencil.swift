@@ -22,8 +22,27 @@ struct RidgePencil {
   /// S.
   let scales: [Double]
 
-  init(_ equations: NormalEquations, penalty: [Double]) throws(LinearAlgebraError) {
+  /// n for GCV.
+  let observationCount: Int
+  /// yᵀWy.
+  let responseSumOfSquares: Double
+
+  /// Validates the inputs and reduces the pair.
+  /// - Throws: `.invalidArgument` (no columns, bad penalty, n ≤ 0), `.dimensionMismatch`,
+  ///   `.notPositiveDefinite`.
+  init(_ equations: NormalEquations, penalty: [Double], observationCount: Int?)
+    throws(LinearAlgebraError)
+  {
+    BLASThreading.ensureSingleThreaded()
     let p = equations.dimension
+    guard p > 0 else { throw .invalidArgument(name: "dimension", reason: "is 0") }
+    try Validation.checkPenalty(penalty, columns: p)
+    let n = observationCount ?? equations.observationCount
+    guard n > 0 else {
+      throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
+    }
+    self.observationCount = n
+    responseSumOfSquares = equations.responseSumOfSquares
     let gram = equations.upperGram
     let scales = (0..<p).map {
       ColumnScaling.powerOfTwoReciprocal(gram[$0 + $0 * p].squareRoot())
@@ -69,9 +88,7 @@ struct RidgePencil {
   }
 
   /// The λ-dependence of the ridge problem from the spectrum θ and zᵢ².
-  func spectrum(theta: [Double], zSquared: [Double], responseSumOfSquares: Double, observationCount: Int)
-    -> RidgeSpectrum
-  {
+  func spectrum(theta: [Double], zSquared: [Double]) -> RidgeSpectrum {
     let base = responseSumOfSquares - zSquared.reduce(0, +)
     return RidgeSpectrum(
       theta: theta, zSquared: zSquared, baseResidual: Swift.max(0, base),
