@@ -77,6 +77,9 @@ let package = Package(
     .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
     .testTarget(name: "HolidayCalendarsTests", dependencies: ["HolidayCalendars"]),
     .testTarget(
+      name: "FeaturesTests",
+      dependencies: ["Features", "HolidayCalendars", "LinearAlgebra", "TimeSeries"]),
+    .testTarget(
       name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "TestSupport"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
     .testTarget(

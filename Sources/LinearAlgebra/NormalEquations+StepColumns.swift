@@ -112,8 +112,19 @@ extension NormalEquations {
   /// cross-products by `dgemv`, and yᵀWy.
   mutating func accumulateGathered(
     design: Matrix, response: [Double], range: Range<Int>, weights: [Double]?, sign: Double,
-    columns: [Int]
+    columns allColumns: [Int], periodic: PeriodicBlock? = nil
   ) {
+    // Periodic columns leave the gathered block when every row agrees with its class.
+    var classSums: PeriodicSums? = nil
+    var columns = allColumns
+    if let periodic,
+      let table = PeriodicSums.classTable(
+        design: design, range: range, weights: weights, periodic: periodic)
+    {
+      columns = allColumns.filter { !periodic.columns.contains($0) }
+      classSums = PeriodicSums(
+        periodic: periodic, table: table, otherColumns: columns.count)
+    }
     let n = design.rows
     let q = columns.count
     let chunk = Swift.min(1024, range.count)
@@ -146,6 +157,9 @@ extension NormalEquations {
           }
         }
       }
+      classSums?.add(
+        rows: rows, count: count, roots: roots, scaledResponse: scaledResponse,
+        gathered: buffer, leading: chunk)
       let (k32, q32, ld) = (Int32(count), Int32(q), Int32(chunk))
       if q > 0 {
         KernelClock.measure {
@@ -168,5 +182,6 @@ extension NormalEquations {
         upperGram[columns[a] + j * p] += block[a + b * q]
       }
     }
+    classSums?.addProducts(into: &self, otherColumns: columns, sign: sign)
   }
 }

@@ -38,10 +38,12 @@ public struct NormalEquations: Sendable, Equatable {
   ///
   /// - Throws: see `accumulate(design:response:rows:weights:)`.
   public init(
-    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil
+    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil,
+    periodic: PeriodicBlock? = nil
   ) throws(LinearAlgebraError) {
     self.init(dimension: design.columns)
-    try accumulate(design: design, response: response, rows: rows, weights: weights)
+    try accumulate(
+      design: design, response: response, rows: rows, weights: weights, periodic: periodic)
   }
 
   /// XᵀWX as a full symmetric p × p matrix.
@@ -61,10 +63,17 @@ public struct NormalEquations: Sendable, Equatable {
   /// buffer in cache. `weights` is indexed like the design's rows (length n), not like `rows`.
   /// Cost: n·p² flops (p² for the Gram's triangle, times rows).
   /// - Throws: `.dimensionMismatch`, `.nonFiniteValue`, `.invalidArgument`.
+  ///
+  /// `periodic`, when given, names columns whose values are a function of a row class (see
+  /// `PeriodicBlock`); their products are then summed per class, with the same result up to
+  /// the order of additions. It is used only when the rows outnumber its classes severalfold.
   public mutating func accumulate(
-    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil
+    design: Matrix, response: [Double], rows: Range<Int>? = nil, weights: [Double]? = nil,
+    periodic: PeriodicBlock? = nil
   ) throws(LinearAlgebraError) {
-    try apply(design: design, response: response, rows: rows, weights: weights, sign: 1)
+    try apply(
+      design: design, response: response, rows: rows, weights: weights, sign: 1,
+      periodic: periodic)
   }
 
   /// Removes rows that were accumulated before (with the same weights): the statistics of the
@@ -81,7 +90,8 @@ public struct NormalEquations: Sendable, Equatable {
   }
 
   private mutating func apply(
-    design: Matrix, response: [Double], rows: Range<Int>?, weights: [Double]?, sign: Double
+    design: Matrix, response: [Double], rows: Range<Int>?, weights: [Double]?, sign: Double,
+    periodic: PeriodicBlock? = nil
   ) throws(LinearAlgebraError) {
     BLASThreading.ensureSingleThreaded()
     let n = design.rows
@@ -107,12 +117,17 @@ public struct NormalEquations: Sendable, Equatable {
     let tail = SparseTail(design: design, rows: range, weights: weights)
     let dense = p - tail.columns.count
     let steps = StepColumns(design: design, rows: range, columns: 0..<dense)
-    if !steps.steps.isEmpty {
+    // Per-class sums pay when the rows outnumber the classes severalfold.
+    let usablePeriodic = periodic.flatMap {
+      $0.rowClass.count == n && $0.columns.upperBound <= dense
+        && range.count >= 4 * $0.classCount ? $0 : nil
+    }
+    if !steps.steps.isEmpty || usablePeriodic != nil {
       let stepSet = Set(steps.steps.map(\.column))
       let others = (0..<dense).filter { !stepSet.contains($0) }
       accumulateGathered(
         design: design, response: response, range: range, weights: weights, sign: sign,
-        columns: others)
+        columns: others, periodic: usablePeriodic)
       steps.accumulate(
         into: &self, design: design, response: response, rows: range, weights: weights,
         sign: sign, other: others)

@@ -34,7 +34,8 @@ struct PenalizedFit {
     weights = setup.baseWeights
     do {
       equations = try NormalEquations(
-        design: setup.design, response: setup.response, weights: weights)
+        design: setup.design, response: setup.response, weights: weights,
+        periodic: setup.periodic)
     } catch {
       throw ModelingError.numerical(error.description)
     }

@@ -16,6 +16,9 @@ struct TrainingSetup {
   let design: Matrix
   /// The design's step and sparse structure, for fast fitted values over every row.
   let product: StructuredProduct
+  /// The daily and weekly Fourier columns classed by time of day, weekday and kind of day,
+  /// so that their part of XᵀWX is summed per class (nil when that does not pay).
+  let periodic: PeriodicBlock?
   let columns: [FeatureColumn]
   /// Transformed values; 0 where the slot is missing or in an outage.
   let response: [Double]
@@ -112,8 +115,9 @@ struct TrainingSetup {
     rowsMissing = missing
     rowsInOutages = inOutages
 
-    let built = DesignMatrixBuilder(layout: layout, calendar: calendar)
-      .build(grid: grid, timeline: timeline)
+    let builder = DesignMatrixBuilder(layout: layout, calendar: calendar)
+    let built = builder.build(grid: grid, timeline: timeline)
+    periodic = builder.periodicBlock(timeline: timeline)
     columns = built.columns
     do {
       design = try Matrix(rows: built.rows, columns: built.columnCount, columnMajor: built.values)

@@ -1,0 +1,89 @@
+@testable import LinearAlgebra
+import TestSupport
+import Testing
+
+/// Per-class sums for periodic columns against the row-by-row Gram.
+@Suite("Periodic columns in the Gram")
+struct PeriodicBlockTests {
+  /// A design like an hourly traffic model's: intercept and trend, level-shift steps, a block
+  /// of "Fourier" columns that depend only on the row's class (hour × kind of day, 24 × 3),
+  /// a dense extra column, and sparse event columns at the end.
+  static func design(rows n: Int, seed: UInt64) -> (Matrix, [Double], PeriodicBlock) {
+    var rng = SplitMix64(seed: seed)
+    let steps = 9
+    let block = 12
+    let firstBlock = 2 + steps
+    let events = 5
+    let columns = firstBlock + block + 1 + events
+    let classes = 72
+    let table = (0..<(classes * block)).map { _ in rng.uniform() * 2 - 1 }
+    var rowClass = [Int32](repeating: 0, count: n)
+    var x = Matrix(rows: n, columns: columns)
+    for i in 0..<n {
+      let kind = (i / 24) % 7 == 6 ? 2 : ((i / 24) % 7 == 5 ? 1 : 0)
+      let c = kind * 24 + i % 24
+      rowClass[i] = Int32(c)
+      x[i, 0] = 1
+      x[i, 1] = Double(i) / Double(n)
+      for s in 0..<steps where i >= (s + 1) * n / (steps + 2) { x[i, 2 + s] = 1 }
+      for a in 0..<block { x[i, firstBlock + a] = table[c + a * classes] }
+      x[i, firstBlock + block] = rng.normal()
+    }
+    for e in 0..<events {
+      let start = Int(rng.uniform() * Double(n - 10))
+      for i in start..<(start + 6) { x[i, columns - events + e] = 1 }
+    }
+    let y = (0..<n).map { i in (0..<columns).reduce(0) { $0 + x[i, $1] * 0.3 } + rng.normal() }
+    let periodic = PeriodicBlock(
+      columns: firstBlock..<(firstBlock + block), rowClass: rowClass, classCount: classes)
+    return (x, y, periodic)
+  }
+
+  /// Weighted (zeros and fractions) and unweighted, over all rows and over a sub-range: the
+  /// Gram, XᵀWy and yᵀWy with the periodic block equal the ones without it to 1e-12 relative.
+  @Test("periodic block gives the same normal equations")
+  func periodicEqualsRowByRow() throws {
+    let (x, y, periodic) = Self.design(rows: 2_400, seed: 101)
+    var rng = SplitMix64(seed: 102)
+    let weights = (0..<2_400).map { i in i % 13 == 0 ? 0 : (i % 5 == 0 ? rng.uniform() : 1) }
+    // The per-class path is really taken: the rows agree with their classes.
+    #expect(
+      PeriodicSums.classTable(design: x, range: 0..<2_400, weights: weights, periodic: periodic)
+        != nil)
+    for (w, rows) in [(nil, 0..<2_400), (weights, 0..<2_400), (weights, 300..<2_100)] {
+      let fast = try NormalEquations(
+        design: x, response: y, rows: rows, weights: w, periodic: periodic)
+      let plain = try NormalEquations(design: x, response: y, rows: rows, weights: w)
+      #expect(NormalEquationsTests.matrixError(fast.gram, plain.gram) <= 1e-12)
+      #expect(maxRelativeError(fast.crossProduct, plain.crossProduct, floor: 1) <= 1e-12)
+      #expect(relativeError(fast.responseSumOfSquares, plain.responseSumOfSquares) <= 1e-12)
+      #expect(fast.observationCount == plain.observationCount)
+    }
+  }
+
+  /// A row that disagrees with its class (the block is not periodic after all) falls back to
+  /// the row-by-row products: still the right Gram, never a wrong one.
+  @Test("a row that breaks its class falls back to exact products")
+  func brokenClassFallsBack() throws {
+    var (x, y, periodic) = Self.design(rows: 1_200, seed: 103)
+    x[777, periodic.columns.lowerBound + 3] += 0.5
+    #expect(
+      PeriodicSums.classTable(design: x, range: 0..<1_200, weights: nil, periodic: periodic)
+        == nil)
+    let fast = try NormalEquations(design: x, response: y, periodic: periodic)
+    let plain = try NormalEquations(design: x, response: y)
+    #expect(NormalEquationsTests.matrixError(fast.gram, plain.gram) <= 1e-12)
+    #expect(maxRelativeError(fast.crossProduct, plain.crossProduct, floor: 1) <= 1e-12)
+  }
+
+  /// A NaN inside the block is still reported with its place.
+  @Test("a NaN in a periodic column is reported")
+  func nanInPeriodicColumn() throws {
+    var (x, y, periodic) = Self.design(rows: 600, seed: 104)
+    let column = periodic.columns.lowerBound + 1
+    x[50, column] = .nan
+    #expect(throws: LinearAlgebraError.nonFiniteValue(argument: "design", index: 50 + column * 600)) {
+      _ = try NormalEquations(design: x, response: y, periodic: periodic)
+    }
+  }
+}
