@@ -44,7 +44,7 @@ public struct PrometheusFollower: Sendable {
     time: Int64, value: Double
   )] {
     let first = origin + Self.ceilDiv(start - origin, step) * step
-    let slots = try await read(first: first, now: now)
+    let slots = try await read(first: first, now: now, warmUp: true)
     guard !slots.isEmpty else {
       throw PrometheusError.noSamples(
         query: expression, range: "the \(Self.hours(now - start)) hours before now")
@@ -56,10 +56,10 @@ public struct PrometheusFollower: Sendable {
   /// - Throws: `PrometheusError`.
   public mutating func poll(now: Int64) async throws -> [(time: Int64, value: Double)] {
     guard let lastTime else { return [] }
-    return try await read(first: lastTime + step, now: now)
+    return try await read(first: lastTime + step, now: now, warmUp: false)
   }
 
-  private mutating func read(first: Int64, now: Int64) async throws -> [(
+  private mutating func read(first: Int64, now: Int64, warmUp: Bool) async throws -> [(
     time: Int64, value: Double
   )] {
     let end = origin + Self.floorDiv(now - origin, step) * step
@@ -67,7 +67,7 @@ public struct PrometheusFollower: Sendable {
     let query = PrometheusQuery(
       server: server, expression: expression, start: first, end: end, step: step)
     let results = try await client.fetchAsync(query)
-    guard let series = try choose(results), let last = series.values.lastIndex(where: \.isFinite)
+    guard let series = try choose(results, warmUp: warmUp), let last = series.values.lastIndex(where: \.isFinite)
     else { return [] }
     let slots = (0...last).map { index in
       (time: first + Int64(index) * step, value: series.values[index])
@@ -76,11 +76,13 @@ public struct PrometheusFollower: Sendable {
     return slots
   }
 
-  /// The followed series among a result (nil when the result is empty).
-  private func choose(_ results: [Series]) throws -> Series? {
+  /// The followed series among a result (nil when it is not there: Prometheus leaves out a
+  /// series without a sample in the range). A name missing from the warm-up's result, where
+  /// others are, is a mistake in the name.
+  private func choose(_ results: [Series], warmUp: Bool) throws -> Series? {
     if let seriesName {
       if let match = results.first(where: { $0.name == seriesName }) { return match }
-      if results.isEmpty { return nil }
+      if results.isEmpty || !warmUp { return nil }
       throw PrometheusError.ambiguousResult(
         query: expression, series: results.map(\.name), wanted: seriesName)
     }

@@ -119,6 +119,32 @@ struct LiveSurgeEndToEndTests {
     #expect(bad.status == 64 && bad.stderr.contains("parse error"), "\(bad)")
     let empty = try SurgecastBinary.run(watch + ["--query", "no_such_metric"])
     #expect(empty.status == 66 && empty.stderr.contains("returned no samples"), "\(empty)")
+    // A watch whose Prometheus goes away: each failed poll is a warning, and the watch goes
+    // on (here until --idle-exit).
+    let outPath = directory.path("stdout")
+    let errPath = directory.path("stderr")
+    let process = Process()
+    process.executableURL = try SurgecastBinary.location.get()
+    process.arguments = watch + ["--query", "requests", "--since", "2025-01-22T00:00Z", "--idle-exit", "4s"]
+    for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    try process.run()
+    for _ in 0..<100 {
+      if String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
+        .contains("RECOVERED")
+      {
+        break
+      }
+      try await Task.sleep(nanoseconds: 100_000_000)
+    }
+    server.stop()
+    process.waitUntilExit()
+    let warnings = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
+    #expect(process.terminationStatus == 0, "\(warnings)")
+    #expect(warnings.contains("surgecast: warning: prometheus"), "\(warnings)")
+    #expect(warnings.contains("unreachable") && warnings.contains("trying again in 1 s"), "\(warnings)")
+
     let nobody = "http://127.0.0.1:\(try PrometheusServer.freePort())"
     let unreachable = try SurgecastBinary.run(
       watch.map { $0 == server.url.absoluteString ? nobody : $0 } + ["--query", "requests"])
