@@ -67,7 +67,8 @@ public struct PrometheusFollower: Sendable {
     let query = PrometheusQuery(
       server: server, expression: expression, start: first, end: end, step: step)
     let results = try await client.fetchAsync(query)
-    guard let series = try choose(results, warmUp: warmUp), let last = series.values.lastIndex(where: \.isFinite)
+    guard let series = try choose(results, warmUp: warmUp),
+      let last = series.values.lastIndex(where: \.isFinite)
     else { return [] }
     let slots = (0...last).map { index in
       (time: first + Int64(index) * step, value: series.values[index])

@@ -69,7 +69,7 @@ enum MetricsExposition {
       sample("surgecast_drop_active", series, surge.state == .drop ? 1 : 0)
       family(
         "surgecast_surge_ratio", "gauge",
-        "Observed traffic / the forecast band's median (the episode's size during a surge or drop).")
+        "Observed traffic / the forecast band's median (the episode's size in a surge or drop).")
       sample("surgecast_surge_ratio", series, surge.ratio)
       if let peak = surge.projectedPeak {
         family(

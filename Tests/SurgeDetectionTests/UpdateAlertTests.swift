@@ -62,9 +62,14 @@ struct UpdateAlertTests {
       #expect((update.recommendedReplicas ?? 0) > (update.forecastReplicas ?? .max))
     }
     // The episode is current from its detection to its end, and only then.
-    let detectedIndex = Int((try Timestamp.parse(alerts[0].detectedAt, clock: clock) - held.start) / held.step) - 1
-    let endIndex = Int((try Timestamp.parse(try #require(alerts.last?.end), clock: clock) - held.start) / held.step) - 1
-    #expect(activeDuring.enumerated().allSatisfy { ($0.offset >= detectedIndex && $0.offset < endIndex) == $0.element })
+    func index(_ text: String) throws -> Int {
+      Int((try Timestamp.parse(text, clock: clock) - held.start) / held.step) - 1
+    }
+    let detected = try index(alerts[0].detectedAt)
+    let ended = try index(try #require(alerts.last?.end))
+    for (slot, active) in activeDuring.enumerated() {
+      #expect(active == (slot >= detected && slot < ended), "slot \(slot)")
+    }
   }
 
   /// Updates repeat alarms; a replay scores the same detections and false alarms with them.

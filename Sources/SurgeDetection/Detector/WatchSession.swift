@@ -166,20 +166,24 @@ public struct WatchSession: Sendable {
       reason: Self.reason(kind, ratio: ratio, growth: growth, episode: episode))
   }
 
+  /// ", growing N% per hour" for a growth above 5% per hour, else nothing.
+  static func pace(_ logGrowthPerHour: Double) -> String {
+    guard logGrowthPerHour > 0.05 else { return "" }
+    return String(format: ", growing %.0f%% per hour", (exp(logGrowthPerHour) - 1) * 100)
+  }
+
   static func reason(_ kind: SurgeAlert.Kind, ratio: Double, growth: Double, episode: Episode)
     -> String
   {
     let times = String(format: "%.2f", ratio)
     switch kind {
     case .surge:
-      let pace = growth > 0.05 ? String(format: ", growing %.0f%% per hour", (exp(growth) - 1) * 100) : ""
-      return "traffic is \(times)× the forecast band's median, sustained since the onset\(pace)"
+      return "traffic is \(times)× the forecast band's median, sustained since the onset\(pace(growth))"
     case .drop:
       return "traffic is \(times)× the forecast band's median (a drop), sustained since the onset"
     case .update:
       let what = episode.kind == .drop ? "drop" : "surge"
-      let pace = growth > 0.05 ? String(format: ", growing %.0f%% per hour", (exp(growth) - 1) * 100) : ""
-      return "the \(what) goes on: traffic is \(times)× the forecast band's median\(pace)"
+      return "the \(what) goes on: traffic is \(times)× the forecast band's median\(pace(growth))"
     case .recovered:
       let extreme = String(format: "%.2f", episode.extremeRatio)
       return "traffic is back within its band (extreme ratio \(extreme)×)"

@@ -73,7 +73,7 @@ public struct ServeCommand: AsyncParsableCommand {
   @OptionGroup(title: "Surge detector (live traffic)") public var live: LiveQueryOptions
 
   @Option(
-    help: ArgumentHelp("How often to poll --prometheus (e.g. 1m).", valueName: "span"),
+    help: ArgumentHelp("How often to poll --prometheus (default 1m).", valueName: "span"),
     transform: { try WatchCommand.span($0, option: "--interval") })
   public var interval: Int64 = 60
 

@@ -94,7 +94,7 @@ public struct WatchCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "While a surge or drop goes on, repeat its size and projection in an update alert this "
-        + "often (data time; 0 = never). Not in --replay.",
+        + "often (data time; default 15m; 0 = never). Not in --replay.",
       valueName: "span"),
     transform: { text in text == "0" ? 0 : try WatchCommand.span(text, option: "--update-every") })
   public var updateEvery: Int64 = 900
@@ -196,7 +196,8 @@ public struct WatchCommand: AsyncParsableCommand {
     } else if let dataFile {
       try await watch(dataFile, model: fitted, session: &session, output: output)
     } else if let url = try live.serverURL(), let query = live.query {
-      let start = try since.map { try PolicyParsing.instant($0, option: "--since", clock: try clock(fitted)) }
+      let zone = try clock(fitted)
+      let start = try since.map { try PolicyParsing.instant($0, option: "--since", clock: zone) }
       let watch = PrometheusWatch(
         follower: PrometheusFollower(
           server: url, expression: query, origin: fitted.training.start,

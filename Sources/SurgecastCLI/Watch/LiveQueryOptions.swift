@@ -30,7 +30,7 @@ public struct LiveQueryOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "With --prometheus: history that warms the detector (its level, a surge in progress) "
-        + "without alerting, before the first poll.",
+        + "without alerting, before the first poll (default 1d).",
       valueName: "span"),
     transform: { try WatchCommand.span($0, option: "--warm-up") })
   public var warmUp: Int64 = 86_400
