@@ -14,14 +14,7 @@ struct UpdateAlertTests {
   typealias Scenario = PlannedPromotionTests
 
   static func session(updateEvery: Int64?) throws -> (WatchSession, Series) {
-    let scenario = Scenario.scenario()
-    let trainingSlots = 56 * Scenario.day
-    let training = Series(
-      name: "shop", start: Scenario.start, step: Scenario.step,
-      values: Array(scenario.values.prefix(trainingSlots)), timeZone: Scenario.zone)
-    let known = scenario.events.filter { $0.end <= Scenario.time(day: 56, slot: 0) }
-    let model = try ModelSpec().fit(training, events: known)
-    let band = try NormalBand(model: model, plannedEvents: scenario.events)
+    let (scenario, band) = try Scenario.fittedBand()
     let policy = ScalingPolicy(capacityPerStep: 200)
     let session = try WatchSession(
       band: band, series: "shop", policy: policy, updateEverySeconds: updateEvery)

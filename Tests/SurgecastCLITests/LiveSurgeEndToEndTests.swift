@@ -88,6 +88,9 @@ struct LiveSurgeEndToEndTests {
     #expect(recommended > 2 * forecast, "\(surge)")
     let peak = try #require(surge["projected_peak"] as? Double)
     #expect(peak > 2000)
+    // Both leads (30 and 60 minutes) fall in the hour after the detection.
+    let projections = try #require(surge["projections"] as? [[String: Any]])
+    #expect(projections.map { $0["at"] as? String } == ["2025-01-22T08:00:00Z", "2025-01-22T08:00:00Z"])
     // Each update has the episode's onset and the current size.
     for (hour, update) in zip(9..., alerts.dropFirst().dropLast()) {
       #expect(update["raised_at"] as? String == "2025-01-22T\(String(format: "%02d", hour)):00:00Z")

@@ -140,7 +140,8 @@ public struct WatchSession: Sendable {
         peakSizing = max(peakSizing, cache.sizing[first + k] * slotRatio)
       }
       for (minutes, lead) in zip(Self.projectionMinutes, leads) {
-        let index = first + Int(lead / stepSeconds) - 1
+        // The slot holding the instant `lead` after now (for steps above the lead, the next).
+        let index = first + max(0, Int((lead + stepSeconds - 1) / stepSeconds) - 1)
         projections.append(
           SurgeAlert.Projection(
             minutes: minutes, at: Timestamp.format(cache.times[index], clock: clock),
