@@ -128,12 +128,14 @@ struct LiveSurgeEndToEndTests {
     let errPath = directory.path("stderr")
     let process = Process()
     process.executableURL = try SurgecastBinary.location.get()
-    process.arguments = watch + ["--query", "requests", "--since", "2025-01-22T00:00Z", "--idle-exit", "4s"]
+    process.arguments =
+      watch.map { $0 == "2s" ? "5s" : $0 } + ["--query", "requests", "--since", "2025-01-22T00:00Z"]
     for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     try process.run()
-    for _ in 0..<100 {
+    // The first poll prints every alert at once; Prometheus dies right after it.
+    for _ in 0..<600 where process.isRunning {
       if String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
         .contains("RECOVERED")
       {
@@ -141,7 +143,7 @@ struct LiveSurgeEndToEndTests {
       }
       try await Task.sleep(nanoseconds: 100_000_000)
     }
-    server.stop()
+    server.kill()
     process.waitUntilExit()
     let warnings = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
     #expect(process.terminationStatus == 0, "\(warnings)")
