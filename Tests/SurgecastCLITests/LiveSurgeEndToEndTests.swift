@@ -134,14 +134,16 @@ struct LiveSurgeEndToEndTests {
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     try process.run()
-    // The first poll prints every alert at once; Prometheus dies right after it.
-    for _ in 0..<600 where process.isRunning {
+    // The first poll prints every alert at once; Prometheus dies right after it. (A blocking
+    // wait: an awaited sleep can resume late when other tests hold the cooperative threads,
+    // and the watch would reach its idle exit first.)
+    for _ in 0..<1200 where process.isRunning {
       if String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
         .contains("RECOVERED")
       {
         break
       }
-      try await Task.sleep(nanoseconds: 100_000_000)
+      Thread.sleep(forTimeInterval: 0.05)
     }
     server.kill()
     process.waitUntilExit()
