@@ -143,7 +143,7 @@ struct LiveSurgeEndToEndTests {
       {
         break
       }
-      Thread.sleep(forTimeInterval: 0.05)
+      usleep(50_000)
     }
     server.kill()
     process.waitUntilExit()
