@@ -44,7 +44,7 @@ let package = Package(
     .target(
       name: "SurgecastServer",
       dependencies: [
-        "SurgeDetection", "ModelRegistry",
+        "SurgeDetection", "ModelRegistry", "PrometheusSource",
         .product(name: "Hummingbird", package: "hummingbird"),
       ],
       swiftSettings: strict),

@@ -29,14 +29,49 @@ public struct PrometheusClient: Sendable {
     _ query: PrometheusQuery, timeZone: String = "UTC",
     maxPoints: Int = PrometheusClient.maxPointsPerRequest
   ) throws -> [Series] {
+    try checkRange(query)
+    let server = query.server.absoluteString
+    let answers = try query.split(maxPoints: maxPoints).map {
+      try send(request(for: $0), server: server)
+    }
+    return try assemble(answers, query: query, timeZone: timeZone)
+  }
+
+  /// The same as the blocking `fetch`, without holding a thread while Prometheus answers (for
+  /// a long-running service, where a blocked thread is one less to serve requests with).
+  public func fetchAsync(
+    _ query: PrometheusQuery, timeZone: String = "UTC",
+    maxPoints: Int = PrometheusClient.maxPointsPerRequest
+  ) async throws -> [Series] {
+    try checkRange(query)
+    var answers: [Answer] = []
+    for piece in query.split(maxPoints: maxPoints) {
+      answers.append(try await send(request(for: piece), server: query.server.absoluteString))
+    }
+    return try assemble(answers, query: query, timeZone: timeZone)
+  }
+
+  /// One request's HTTP body and status, with the server it went to.
+  private struct Answer {
+    var data: Data
+    var status: Int
+    var server: String
+  }
+
+  private func checkRange(_ query: PrometheusQuery) throws {
     guard query.step > 0, query.end >= query.start else {
       throw PrometheusError.badQuery(message: "the range is empty or the step is not positive")
     }
+  }
+
+  /// The series of all answers, merged by label set onto the query's grid.
+  private func assemble(_ answers: [Answer], query: PrometheusQuery, timeZone: String) throws
+    -> [Series]
+  {
     let total = query.pointCount
     var valuesByName: [String: [Double]] = [:]
-    for piece in query.split(maxPoints: maxPoints) {
-      let response = try request(piece)
-      for result in response {
+    for answer in answers {
+      for result in try decode(answer) {
         let name = SeriesNaming.name(of: result.metric, query: query.expression)
         var values = valuesByName[name] ?? [Double](repeating: .nan, count: total)
         for sample in result.values {
@@ -77,14 +112,18 @@ public struct PrometheusClient: Sendable {
     return (Int(offset / query.step), value)
   }
 
-  /// One POST to `/api/v1/query_range`, decoded.
-  private func request(_ query: PrometheusQuery) throws -> [QueryRangeResponse.MatrixSeries] {
-    let server = query.server.absoluteString
+  /// The POST to `/api/v1/query_range` for one piece of a query.
+  private func request(for query: PrometheusQuery) -> URLRequest {
     var request = URLRequest(url: query.endpoint, timeoutInterval: timeout)
     request.httpMethod = "POST"
     request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
     request.httpBody = query.formBody
-    let (data, status) = try send(request, server: server)
+    return request
+  }
+
+  /// The matrix of one answer, or Prometheus's error.
+  private func decode(_ answer: Answer) throws -> [QueryRangeResponse.MatrixSeries] {
+    let (data, status, server) = (answer.data, answer.status, answer.server)
     guard let decoded = try? JSONDecoder().decode(QueryRangeResponse.self, from: data) else {
       let text = String(decoding: data.prefix(200), as: UTF8.self)
         .split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -108,8 +147,19 @@ public struct PrometheusClient: Sendable {
     return payload.result
   }
 
+  /// Sends one request without blocking a thread.
+  private func send(_ request: URLRequest, server: String) async throws -> Answer {
+    do {
+      let (data, response) = try await URLSession.shared.data(for: request)
+      return Answer(
+        data: data, status: (response as? HTTPURLResponse)?.statusCode ?? 0, server: server)
+    } catch {
+      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
+    }
+  }
+
   /// Sends one request and waits for the body and HTTP status.
-  private func send(_ request: URLRequest, server: String) throws -> (Data, Int) {
+  private func send(_ request: URLRequest, server: String) throws -> Answer {
     /// Written by the completion handler before it signals, read after the wait: the
     /// semaphore orders the two, so no lock is needed.
     final class Outcome: @unchecked Sendable {
@@ -130,6 +180,6 @@ public struct PrometheusClient: Sendable {
     if let error = outcome.error {
       throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
     }
-    return (outcome.data, outcome.status)
+    return Answer(data: outcome.data, status: outcome.status, server: server)
   }
 }

@@ -14,5 +14,7 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
 
   func set(_ newValue: Value) { lock.withLock { value = newValue } }
 
-  func update<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
+  func update<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+    try lock.withLock { try body(&value) }
+  }
 }

@@ -3,9 +3,10 @@ import Foundation
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4): the served model, the
 /// current interval's forecast and band, the recommendation, reloads and request counters.
 enum MetricsExposition {
-  static func render(_ served: ServedModel, reloader: ModelReloader, counters: RequestCounters)
-    -> String
-  {
+  static func render(
+    _ served: ServedModel, reloader: ModelReloader, counters: RequestCounters,
+    monitor: SurgeMonitor? = nil
+  ) -> String {
     var out = ""
     func family(_ name: String, _ type: String, _ help: String) {
       out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
@@ -35,6 +36,9 @@ enum MetricsExposition {
       family("surgecast_recommended_replicas", "gauge", "Replicas recommended now.")
       sample("surgecast_recommended_replicas", series, Double(interval.replicas))
     }
+    if let monitor {
+      surgeFamilies(served, monitor: monitor, family: family, sample: sample)
+    }
     family("surgecast_model_reloads_total", "counter", "Snapshots swapped in since the start.")
     sample("surgecast_model_reloads_total", [], Double(reloader.reloads.get()))
     family(
@@ -48,6 +52,43 @@ enum MetricsExposition {
         Double(count))
     }
     return out
+  }
+
+  /// The live detector's state and its polls (only with a live source).
+  private static func surgeFamilies(
+    _ served: ServedModel, monitor: SurgeMonitor,
+    family: (String, String, String) -> Void, sample: (String, [(String, String)], Double) -> Void
+  ) {
+    let series = [("series", served.document.series)]
+    if let surge = served.surge {
+      family(
+        "surgecast_surge_active", "gauge",
+        "1 while the detector declares a surge (the recommendation then covers it), else 0.")
+      sample("surgecast_surge_active", series, surge.state == .surge ? 1 : 0)
+      family("surgecast_drop_active", "gauge", "1 while the detector declares a drop, else 0.")
+      sample("surgecast_drop_active", series, surge.state == .drop ? 1 : 0)
+      family(
+        "surgecast_surge_ratio", "gauge",
+        "Observed traffic / the forecast band's median (the episode's size in a surge or drop).")
+      sample("surgecast_surge_ratio", series, surge.ratio)
+      if let peak = surge.projectedPeak {
+        family(
+          "surgecast_surge_projected_peak_requests", "gauge",
+          "Largest projected requests per step over the next hour of the surge or drop.")
+        sample("surgecast_surge_projected_peak_requests", series, peak)
+      }
+      if let replicas = surge.surgeReplicas {
+        family(
+          "surgecast_surge_replicas", "gauge", "Replicas that cover the surge's projected peak.")
+        sample("surgecast_surge_replicas", series, Double(replicas))
+      }
+    }
+    family("surgecast_surge_polls_total", "counter", "Successful polls of the live query.")
+    sample("surgecast_surge_polls_total", [], Double(monitor.polls.get()))
+    family(
+      "surgecast_surge_poll_failures_total", "counter",
+      "Polls of the live query that failed (the last state stayed in service).")
+    sample("surgecast_surge_poll_failures_total", [], Double(monitor.pollFailures.get()))
   }
 
   static func escape(_ text: String) -> String {

@@ -11,6 +11,8 @@ struct ModelReloader: Sendable {
   let current: Locked<ServedModel>
   let reloads = Locked(0)
   let failures = Locked(0)
+  /// The live detector's latest state, applied to every snapshot (nil without a live source).
+  let surge = Locked<SurgeStatus?>(nil)
 
   init(settings: ServerSettings, initial: ServedModel) {
     self.settings = settings
@@ -39,7 +41,9 @@ struct ModelReloader: Sendable {
     }
     do {
       let fresh = try Self.load(settings)
-      current.set(fresh)
+      // The detector's state is read under the snapshot's lock, so that a state published
+      // while the forecast was being made is not lost.
+      try current.update { $0 = try fresh.with(surge: surge.get()) }
       reloads.update { $0 += 1 }
       return true
     } catch {
@@ -47,6 +51,15 @@ struct ModelReloader: Sendable {
       FileHandle.standardError.write(
         Data("surgecast: warning: keeping \(served.stored.label): \(error)\n".utf8))
       return false
+    }
+  }
+
+  /// Serves the detector's new state from now on.
+  /// - Throws: the encoder's errors (the old state stays in service).
+  func publish(surge status: SurgeStatus?) throws {
+    try current.update { served in
+      served = try served.with(surge: status)
+      surge.set(status)
     }
   }
 

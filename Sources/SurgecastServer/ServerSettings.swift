@@ -22,11 +22,14 @@ public struct ServerSettings: Sendable {
   /// A fixed decision time (tests, demos); nil = the wall clock, never before the model's
   /// forecast origin.
   public var now: Int64?
+  /// Live traffic to run the surge detector on (`--prometheus`), or nil.
+  public var live: LiveSourceSettings?
 
   public init(
     host: String, port: Int, registryRoot: String, modelName: String, policy: ScalingPolicy,
     capacity: ReplicaCapacity, horizonSeconds: Int64, granularitySeconds: Int64?,
-    plannedEvents: [Event], reloadSeconds: Double, now: Int64?
+    plannedEvents: [Event], reloadSeconds: Double, now: Int64?,
+    live: LiveSourceSettings? = nil
   ) {
     self.host = host
     self.port = port
@@ -39,5 +42,6 @@ public struct ServerSettings: Sendable {
     self.plannedEvents = plannedEvents
     self.reloadSeconds = reloadSeconds
     self.now = now
+    self.live = live
   }
 }

@@ -7,7 +7,8 @@ import Modeling
 /// `surgecast serve`: live recommendations, forecasts and metrics over HTTP (Hummingbird 2).
 ///
 /// Routes (all GET; JSON with sorted keys unless noted):
-/// - `/v1/recommendation`: the `recommend --format json` document for the interval holding now;
+/// - `/v1/recommendation`: the `recommend --format json` document for the interval holding now
+///   (with `settings.live`, plus the surge detector's state and response: `SurgeResponse`);
 /// - `/v1/recommendation/keda`: the document KEDA's metrics-api scaler reads (`replicas`);
 /// - `/v1/forecast?horizon=24h&quantiles=0.1,0.9`: the forecast from the model's origin;
 /// - `/metrics`: Prometheus text; `/healthz`, `/readyz`.
@@ -22,10 +23,18 @@ public enum SurgecastServer {
     _ settings: ServerSettings, onListening: @escaping @Sendable (String, Int) -> Void
   ) async throws {
     let reloader = ModelReloader(settings: settings, initial: try ModelReloader.load(settings))
+    // The detector is warmed before binding: a query that cannot be answered stops the start
+    // with Prometheus's message, and the first recommendation already includes the surge state.
+    var detector: (SurgeMonitor, SurgeMonitor.Tracker)?
+    if let live = settings.live {
+      let monitor = SurgeMonitor(settings: settings, live: live, reloader: reloader)
+      detector = (monitor, try await monitor.start(reloader.current.get().stored))
+    }
     let counters = RequestCounters()
     let router = Router()
     router.middlewares.add(CountingMiddleware(counters: counters))
-    addRoutes(router, reloader: reloader, counters: counters, settings: settings)
+    addRoutes(
+      router, reloader: reloader, counters: counters, monitor: detector?.0, settings: settings)
     let app = Application(
       router: router,
       configuration: .init(
@@ -35,12 +44,14 @@ public enum SurgecastServer {
       })
     let watcher = Task { await reloader.run() }
     defer { watcher.cancel() }
+    let surgeWatcher = detector.map { monitor, tracker in Task { await monitor.run(tracker) } }
+    defer { surgeWatcher?.cancel() }
     try await app.runService()
   }
 
   static func addRoutes(
     _ router: Router<BasicRequestContext>, reloader: ModelReloader, counters: RequestCounters,
-    settings: ServerSettings
+    monitor: SurgeMonitor?, settings: ServerSettings
   ) {
     router.get("/v1/recommendation") { _, _ in
       json(reloader.current.get().recommendation)
@@ -61,7 +72,7 @@ public enum SurgecastServer {
     }
     router.get("/metrics") { _, _ in
       let text = MetricsExposition.render(
-        reloader.current.get(), reloader: reloader, counters: counters)
+        reloader.current.get(), reloader: reloader, counters: counters, monitor: monitor)
       return Response(
         status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: text)))

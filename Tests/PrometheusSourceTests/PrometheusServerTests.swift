@@ -56,11 +56,43 @@ struct PrometheusServerTests {
       }
       #expect(mismatches == 0, "series \(one.name)")
     }
-    // The same range in small pieces gives the same series.
+    // The same range in small pieces gives the same series, and so does the async client.
     let pieced = try PrometheusClient().fetch(query, timeZone: "Asia/Seoul", maxPoints: 997)
     #expect(pieced.map(\.name) == series.map(\.name))
     #expect(
       zip(pieced, series).allSatisfy { a, b in a.values.map(\.bitPattern) == b.values.map(\.bitPattern) })
+    let concurrent = try await PrometheusClient().fetchAsync(query, timeZone: "Asia/Seoul", maxPoints: 997)
+    #expect(
+      zip(concurrent, series).allSatisfy { a, b in a.values.map(\.bitPattern) == b.values.map(\.bitPattern) })
+
+    // Followed as if live: the warm-up from a time off the grid starts at the next instant;
+    // a poll hands over the instants since, interior gaps as missing, but not the missing
+    // instants at the end (index 11,519 and everything after the data), which a later poll
+    // asks for again.
+    let eu = "traffic{region=\"eu\"}"
+    var follower = PrometheusFollower(
+      server: server.url, expression: "traffic", origin: Self.start, step: Self.step,
+      seriesName: eu)
+    let warm = try await follower.warmUp(from: Self.start + 1, now: Self.start + 100 * Self.step)
+    #expect(warm.first?.time == Self.start + Self.step && warm.count == 100)
+    #expect(warm[4].value.isNaN && warm[7].value.isFinite)
+    let end = Self.start + Int64(Self.count + 50) * Self.step + 17
+    let fresh = try await follower.poll(now: end)
+    #expect(fresh.first?.time == Self.start + 101 * Self.step)
+    #expect(fresh.last?.time == Self.start + Int64(Self.count - 2) * Self.step)
+    #expect(fresh.count == Self.count - 2 - 100)
+    #expect(fresh.filter { $0.value.isNaN }.map(\.time) == [Self.start + 11_000 * Self.step])
+    #expect(zip(fresh.prefix(50), 101...).allSatisfy { $0.value == Self.value(region: 0, index: $1) })
+    #expect(try await follower.poll(now: end).isEmpty)
+    #expect(follower.lastTime == Self.start + Int64(Self.count - 2) * Self.step)
+
+    // Two series and no name: which one is meant is the user's to say.
+    var either = PrometheusFollower(
+      server: server.url, expression: "traffic", origin: Self.start, step: Self.step)
+    await #expect(throws: PrometheusError.ambiguousResult(
+      query: "traffic", series: series.map(\.name), wanted: nil)) {
+      _ = try await either.warmUp(from: Self.start, now: Self.start + Self.step)
+    }
   }
 
   @Test func prometheusErrorsAreReportedWithItsMessage() async throws {

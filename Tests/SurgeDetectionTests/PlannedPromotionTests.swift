@@ -56,15 +56,21 @@ struct PlannedPromotionTests {
 
   static func time(day d: Int, slot: Int) -> Int64 { start + Int64(d * day + slot) * step }
 
-  @Test func salesAsLearnedAreNormalAndOutliersAreSurges() throws {
+  /// The scenario and the band of a model fitted on its first 56 days (with the sales known
+  /// by then), which knows every sale of the scenario as planned.
+  static func fittedBand() throws -> (Scenario, NormalBand) {
     let scenario = Self.scenario()
-    let trainingSlots = 56 * Self.day
     let training = Series(
       name: "shop", start: Self.start, step: Self.step,
-      values: Array(scenario.values.prefix(trainingSlots)), timeZone: Self.zone)
+      values: Array(scenario.values.prefix(56 * Self.day)), timeZone: Self.zone)
     let known = scenario.events.filter { $0.end <= Self.time(day: 56, slot: 0) }
     let model = try ModelSpec().fit(training, events: known)
-    let band = try NormalBand(model: model, plannedEvents: scenario.events)
+    return (scenario, try NormalBand(model: model, plannedEvents: scenario.events))
+  }
+
+  @Test func salesAsLearnedAreNormalAndOutliersAreSurges() throws {
+    let (scenario, band) = try Self.fittedBand()
+    let trainingSlots = 56 * Self.day
     var session = try WatchSession(band: band, series: "shop")
     let held = Series(
       name: "shop", start: Self.time(day: 56, slot: 0), step: Self.step,

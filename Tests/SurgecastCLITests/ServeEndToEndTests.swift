@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// `surgecast serve` on a loopback port: every endpoint, JSON errors, and a new model version
 /// swapped in during a burst of requests without one failed request.
 @Suite("serve end to end", .serialized)
@@ -13,8 +9,8 @@ struct ServeEndToEndTests {
   /// A running server on a free port, with its own registry folder.
   final class Server: @unchecked Sendable {
     let directory: TemporaryDirectory
-    let process = Process()
-    let port: Int
+    let serve: ServeProcess
+    var port: Int { serve.port }
 
     init() throws {
       directory = try TemporaryDirectory()
@@ -23,47 +19,26 @@ struct ServeEndToEndTests {
       try FileManager.default.copyItem(
         at: ProjectPaths.root.appendingPathComponent("Models/traffic-1h/v1.json"),
         to: folder.appendingPathComponent("v1.json"))
-      let errors = directory.path("stderr")
-      _ = FileManager.default.createFile(atPath: errors, contents: nil)
-      process.executableURL = try SurgecastBinary.location.get()
-      process.arguments = [
-        "serve", "--registry", directory.path("registry"), "--model", "traffic-1h", "--port", "0",
-        "--capacity-per-replica", "0.5/s", "--reload-interval", "1s",
-        "--now", "2025-12-01T09:30:00+09:00",
-      ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-      try process.run()
-      var found: Int?
-      for _ in 0..<300 where found == nil {
-        Thread.sleep(forTimeInterval: 0.1)
-        let text = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        if let range = text.range(of: "on http://127.0.0.1:") {
-          found = Int(text[range.upperBound...].prefix { $0.isNumber })
-        }
-      }
-      port = try #require(found, "serve did not start")
+      serve = try ServeProcess(
+        [
+          "--registry", directory.path("registry"), "--model", "traffic-1h",
+          "--capacity-per-replica", "0.5/s", "--reload-interval", "1s",
+          "--now", "2025-12-01T09:30:00+09:00",
+        ], stderrPath: directory.path("stderr"))
     }
 
     func get(_ path: String) async throws -> (status: Int, body: Data) {
-      let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
-      let (data, response) = try await URLSession.shared.data(from: url)
-      return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+      try await serve.get(path)
     }
 
     /// Publishes the same model as version 2, atomically (write beside, then rename).
     func publishVersion2() throws {
-      let folder = directory.url.appendingPathComponent("registry/traffic-1h")
-      let temporary = directory.url.appendingPathComponent("v2.tmp")
-      try FileManager.default.copyItem(at: folder.appendingPathComponent("v1.json"), to: temporary)
-      guard rename(temporary.path, folder.appendingPathComponent("v2.json").path) == 0 else {
-        throw CocoaError(.fileWriteUnknown)
-      }
+      try ServeProcess.publishVersion2(
+        of: directory.url.appendingPathComponent("registry/traffic-1h"))
     }
 
     func stop() {
-      process.terminate()
-      process.waitUntilExit()
+      serve.stop()
       directory.cleanUp()
     }
   }

@@ -65,6 +65,15 @@ public final class PrometheusServer: @unchecked Sendable {
     }
   }
 
+  /// Kills the server at once (SIGKILL: no graceful shutdown that keeps answering for a
+  /// while), for tests of what happens when Prometheus goes away; `stop` still cleans up.
+  public func kill() {
+    if process.isRunning {
+      _ = Foundation.kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
   /// Stops the server (SIGTERM, then waits) and removes its folder.
   public func stop() {
     if process.isRunning {

@@ -8,6 +8,10 @@ public struct SurgeAlert: Sendable, Equatable, Codable {
     case surge
     /// A drop was declared (e.g. an upstream outage).
     case drop
+    /// A declared surge or drop is still going on: its current size and projection, repeated
+    /// at the session's update cadence (added in format version 1; consumers should ignore
+    /// kinds they do not know).
+    case update
     /// A declared surge or drop is over: traffic is back within its band.
     case recovered
   }
@@ -27,8 +31,14 @@ public struct SurgeAlert: Sendable, Equatable, Codable {
   /// Estimated onset (start of the first slot of the evidence run).
   public var start: String
   public var detectedAt: String
+  /// When this alert was raised: the end of the slot that raised it (`detected_at` for a
+  /// surge or drop, `end` for a recovery, later for an update).
+  public var raisedAt: String
   /// Seconds from the onset to the detection.
   public var delaySeconds: Int64
+  /// The kind of the episode an `update` or `recovered` alert belongs to (`surge` or `drop`);
+  /// for `surge` and `drop` alerts, the kind itself.
+  public var episode: DetectorState
   /// The ended time, for `recovered`.
   public var end: String?
   /// Observed / expected median now (geometric mean over the last slots).
@@ -51,8 +61,9 @@ public struct SurgeAlert: Sendable, Equatable, Codable {
     case formatVersion = "format_version"
     case kind, series, start
     case detectedAt = "detected_at"
+    case raisedAt = "raised_at"
     case delaySeconds = "delay_seconds"
-    case end, ratio
+    case episode, end, ratio
     case logGrowthPerHour = "log_growth_per_hour"
     case observed, expected, projections
     case projectedPeak = "projected_peak"

@@ -16,6 +16,13 @@ public struct WatchSession: Sendable {
   public private(set) var detector: SurgeDetector
   /// The most recent detector step (nil before the first usable slot).
   public private(set) var lastStep: DetectorStep?
+  /// While a surge or drop is declared, an `update` alert is raised by the first slot ending
+  /// at least this many seconds after the episode's previous alert (nil: never).
+  public let updateEverySeconds: Int64?
+  /// End of the slot that raised the current episode's latest alert.
+  private var lastAlertAt: Int64?
+  /// Observed and expected median of the latest usable slot.
+  private var lastObservation: (observed: Double, expected: Double)?
   /// Latest (slot start, log ratio), about one growth window long.
   private var history: [(time: Int64, logRatio: Double)] = []
   private var cache: ExpectedTraffic?
@@ -27,9 +34,11 @@ public struct WatchSession: Sendable {
   ///   text as `ModelingError.incompatibleData` for a model with an unknown zone.
   public init(
     band: NormalBand, series: String, detector: DetectorSettings = .init(),
-    policy: ScalingPolicy? = nil, projection: SurgeProjection = .init()
+    policy: ScalingPolicy? = nil, projection: SurgeProjection = .init(),
+    updateEverySeconds: Int64? = nil
   ) throws {
     self.band = band
+    self.updateEverySeconds = updateEverySeconds.flatMap { $0 > 0 ? $0 : nil }
     self.series = series
     self.detector = SurgeDetector(settings: detector)
     self.policy = policy
@@ -52,17 +61,39 @@ public struct WatchSession: Sendable {
         logSpread: expected.logSpread)
     else { return nil }
     lastStep = result
+    lastObservation = (value, expected.median)
     history.append((time, result.logRatio - result.level))
     let keep = time - projection.growthWindowSeconds
     if let first = history.first, first.time <= keep {
       history.removeAll { $0.time <= keep }
     }
+    guard let episode = result.episode else { return nil }
+    let slotEnd = time + step
+    let kind: SurgeAlert.Kind
     switch result.transition {
-    case .none: return nil
-    case .surgeStarted, .dropStarted, .ended:
-      guard let episode = result.episode else { return nil }
-      return try alert(for: result, episode: episode, observed: value, expected: expected.median)
+    case .surgeStarted: kind = .surge
+    case .dropStarted: kind = .drop
+    case .ended: kind = .recovered
+    case .none:
+      guard let every = updateEverySeconds, let last = lastAlertAt, slotEnd - last >= every
+      else { return nil }
+      kind = .update
     }
+    lastAlertAt = kind == .recovered ? nil : slotEnd
+    return try alert(
+      kind, for: result, episode: episode, observed: value, expected: expected.median)
+  }
+
+  /// The current surge or drop as an `update` alert (its size, growth and projection from the
+  /// latest slots), or nil while traffic is normal. What `surgecast serve` reports between
+  /// alerts.
+  public mutating func currentEpisode() throws -> SurgeAlert? {
+    guard let step = lastStep, step.transition != .ended, let episode = detector.episode,
+      let observation = lastObservation
+    else { return nil }
+    return try alert(
+      .update, for: step, episode: episode, observed: observation.observed,
+      expected: observation.expected)
   }
 
   /// Expected median and spread of the slot at `time`, from a cache refilled a week ahead.
@@ -84,17 +115,12 @@ public struct WatchSession: Sendable {
   }
 
   private mutating func alert(
-    for step: DetectorStep, episode: Episode, observed: Double, expected: Double
+    _ kind: SurgeAlert.Kind, for step: DetectorStep, episode: Episode, observed: Double,
+    expected: Double
   ) throws -> SurgeAlert {
     let stepSeconds = band.step
     let slotEnd = step.time + stepSeconds
     let leads = Self.projectionMinutes.map { Int64($0) * 60 }
-    let kind: SurgeAlert.Kind
-    switch step.transition {
-    case .ended: kind = .recovered
-    case .dropStarted: kind = .drop
-    default: kind = .surge
-    }
     let outlook = projection.outlook(history: history, surge: episode.kind == .surge)
     let ratio = outlook?.ratio ?? exp(step.logRatio)
     // The ratio `lead` seconds ahead: the projection, or 1 once traffic has recovered.
@@ -114,7 +140,8 @@ public struct WatchSession: Sendable {
         peakSizing = max(peakSizing, cache.sizing[first + k] * slotRatio)
       }
       for (minutes, lead) in zip(Self.projectionMinutes, leads) {
-        let index = first + Int(lead / stepSeconds) - 1
+        // The slot holding the instant `lead` after now (for steps above the lead, the next).
+        let index = first + max(0, Int((lead + stepSeconds - 1) / stepSeconds) - 1)
         projections.append(
           SurgeAlert.Projection(
             minutes: minutes, at: Timestamp.format(cache.times[index], clock: clock),
@@ -131,12 +158,19 @@ public struct WatchSession: Sendable {
     return SurgeAlert(
       kind: kind, series: series, start: Timestamp.format(episode.start, clock: clock),
       detectedAt: Timestamp.format(episode.detectedAt, clock: clock),
-      delaySeconds: episode.detectedAt - episode.start,
+      raisedAt: Timestamp.format(slotEnd, clock: clock),
+      delaySeconds: episode.detectedAt - episode.start, episode: episode.kind,
       end: episode.end.map { Timestamp.format($0, clock: clock) }, ratio: ratio,
       logGrowthPerHour: growth, observed: observed, expected: expected,
       projections: projections, projectedPeak: peak, recommendedReplicas: recommended,
       forecastReplicas: forecastOnly,
       reason: Self.reason(kind, ratio: ratio, growth: growth, episode: episode))
+  }
+
+  /// ", growing N% per hour" for a growth above 5% per hour, else nothing.
+  static func pace(_ logGrowthPerHour: Double) -> String {
+    guard logGrowthPerHour > 0.05 else { return "" }
+    return String(format: ", growing %.0f%% per hour", (exp(logGrowthPerHour) - 1) * 100)
   }
 
   static func reason(_ kind: SurgeAlert.Kind, ratio: Double, growth: Double, episode: Episode)
@@ -145,10 +179,12 @@ public struct WatchSession: Sendable {
     let times = String(format: "%.2f", ratio)
     switch kind {
     case .surge:
-      let pace = growth > 0.05 ? String(format: ", growing %.0f%% per hour", (exp(growth) - 1) * 100) : ""
-      return "traffic is \(times)× the forecast band's median, sustained since the onset\(pace)"
+      return "traffic is \(times)× the forecast band's median, sustained since the onset\(pace(growth))"
     case .drop:
       return "traffic is \(times)× the forecast band's median (a drop), sustained since the onset"
+    case .update:
+      let what = episode.kind == .drop ? "drop" : "surge"
+      return "the \(what) goes on: traffic is \(times)× the forecast band's median\(pace(growth))"
     case .recovered:
       let extreme = String(format: "%.2f", episode.extremeRatio)
       return "traffic is back within its band (extreme ratio \(extreme)×)"

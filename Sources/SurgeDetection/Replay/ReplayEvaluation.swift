@@ -34,7 +34,7 @@ public struct ReplayEvaluation: Sendable {
       }
       guard let alert = try session.ingest(time: time, value: value) else { continue }
       alerts.append(alert)
-      if alert.kind != .recovered, let episode = session.lastStep?.episode {
+      if alert.kind == .surge || alert.kind == .drop, let episode = session.lastStep?.episode {
         alarms.append((episode, alert))
       }
     }
@@ -89,7 +89,7 @@ public struct ReplayResult: Sendable {
   public var weeks: Double
   public var detections: [IncidentDetection]
   public var falseAlarms: [SurgeAlert]
-  /// Every alert, in order (surges, drops and recoveries).
+  /// Every alert, in order (surges, drops, updates and recoveries).
   public var alerts: [SurgeAlert]
 
   public var falseAlarmsPerWeek: Double { weeks > 0 ? Double(falseAlarms.count) / weeks : 0 }

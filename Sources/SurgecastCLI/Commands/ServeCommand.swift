@@ -21,10 +21,22 @@ public struct ServeCommand: AsyncParsableCommand {
       restart and without failing a request. Nothing a client sends names a file: the \
       server reads only that model's folder in the registry.
 
-      Example:
+      With --prometheus URL --query PROMQL the surge detector of 'surgecast watch' runs \
+      inside: it warms on the last --warm-up (1d) of the query before the server binds, \
+      polls every --interval (1m), and re-baselines on each new model version. The \
+      recommendation then carries a "surge" object (state, ratio, onset, projected peak, the \
+      replicas that cover it) and, while a surge is declared, the interval holding now runs \
+      at least those replicas (reason surge_response) — on /v1/recommendation/keda too. \
+      /metrics adds surgecast_surge_active, surgecast_surge_ratio and the poll counters. A \
+      failed poll is reported on standard error and tried again; the last state stays.
+
+      Examples:
         surgecast serve --registry Models --model traffic-1h \\
           --capacity-per-replica 0.5/s --port 8080
         curl -s http://127.0.0.1:8080/v1/recommendation/keda
+        surgecast serve --registry Models --model traffic-5m \\
+          --capacity-per-replica 0.5/s --prometheus http://localhost:9090 \\
+          --query 'sum(increase(http_requests_total{job="shop"}[5m]))'
       """)
 
   @OptionGroup(title: "Registry") public var registry: RegistryOptions
@@ -57,6 +69,15 @@ public struct ServeCommand: AsyncParsableCommand {
   public var eventsFile: String?
 
   @OptionGroup(title: "Policy") public var policy: ScalingPolicyOptions
+
+  @OptionGroup(title: "Surge detector (live traffic)") public var live: LiveQueryOptions
+
+  @Option(
+    help: ArgumentHelp("How often to poll --prometheus (default 1m).", valueName: "span"),
+    transform: { try WatchCommand.span($0, option: "--interval") })
+  public var interval: Int64 = 60
+
+  @OptionGroup(title: "Detector") public var detector: DetectorOptions
 
   @Option(
     help: ArgumentHelp(
@@ -96,7 +117,12 @@ public struct ServeCommand: AsyncParsableCommand {
       policy: policy.policy(stepSeconds: stored.model.training.step),
       capacity: policy.capacityPerReplica, horizonSeconds: horizon,
       granularitySeconds: granularity, plannedEvents: events,
-      reloadSeconds: Double(reloadInterval), now: instant)
+      reloadSeconds: Double(reloadInterval), now: instant,
+      live: try live.serverURL().map { url in
+        LiveSourceSettings(
+          server: url, query: live.query ?? "", seriesName: live.series,
+          pollSeconds: interval, warmUpSeconds: live.warmUp, detector: detector.settings)
+      })
     try await SurgecastServer.run(settings) { host, port in
       StandardStreams.writeError("surgecast: serving \(name) on http://\(host):\(port)\n")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Autoscaling
 import Foundation
 import Modeling
+import PrometheusSource
 import SurgeDetection
 import TimeSeries
 
@@ -21,7 +22,17 @@ public struct WatchCommand: AsyncParsableCommand {
       --capacity-per-replica, the replicas that cover the projected peak.
 
       --data FILE --follow reads a CSV that keeps growing (rows already there warm the \
-      detector silently; alerts are for new rows). --replay FILE runs the detector over \
+      detector silently; alerts are for new rows). --prometheus URL --query PROMQL polls \
+      Prometheus every --interval (default 1m) for the instants since the last one seen, on \
+      the model's grid: the last --warm-up (1d) warms the detector silently, then every new \
+      observation is watched (with --since T, from T on: to resume after a restart without \
+      missing an alert). A failed poll is reported on standard error and tried again at the \
+      next interval; a query Prometheus refuses at the start, or one that returns several \
+      series without --series, stops the watch with the reason. While a surge or drop goes \
+      on, an update alert repeats its size and projection every --update-every (15m); a \
+      recovered alert ends it.
+
+      --replay FILE runs the detector over \
       history as if live and reports the detection delay of each labelled incident (kinds \
       incident and outage in --events, rows of --incidents, or a synthetic --truth) and the \
       false alarms per week.
@@ -33,6 +44,10 @@ public struct WatchCommand: AsyncParsableCommand {
         surgecast watch --model m.json --data live.csv --follow \\
           --events planned.csv --capacity-per-replica 1800 --format json \\
           --alert-webhook http://127.0.0.1:9000/hook
+        surgecast watch --model traffic-5m --registry Models \\
+          --prometheus http://localhost:9090 \\
+          --query 'sum(increase(http_requests_total{job="shop"}[5m]))' \\
+          --interval 1m --capacity-per-replica 0.5/s --format json
       """)
 
   @Option(
@@ -51,18 +66,38 @@ public struct WatchCommand: AsyncParsableCommand {
   @Flag(help: "Keep reading --data as it grows, until interrupted (or --idle-exit).")
   public var follow = false
 
-  @Option(
-    help: ArgumentHelp(
-      "How often to look for new rows with --follow (e.g. 5s, 1m).", valueName: "span"),
-    transform: { try WatchCommand.span($0, option: "--interval") })
-  public var interval: Int64 = 5
+  @OptionGroup(title: "Prometheus") public var live: LiveQueryOptions
 
   @Option(
     help: ArgumentHelp(
-      "With --follow, stop after the file has not grown for this long (default: never).",
+      "How often to look for new rows with --follow (default 5s) or to poll --prometheus "
+        + "(default 1m).",
+      valueName: "span"),
+    transform: { try WatchCommand.span($0, option: "--interval") })
+  public var interval: Int64?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --prometheus: watch from this time on instead of from now (the --warm-up before "
+        + "it warms the detector).",
+      valueName: "timestamp"))
+  public var since: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --follow or --prometheus, stop after no new observation for this long "
+        + "(default: never).",
       valueName: "span"),
     transform: { try WatchCommand.span($0, option: "--idle-exit") })
   public var idleExit: Int64?
+
+  @Option(
+    help: ArgumentHelp(
+      "While a surge or drop goes on, repeat its size and projection in an update alert this "
+        + "often (data time; default 15m; 0 = never). Not in --replay.",
+      valueName: "span"),
+    transform: { text in text == "0" ? 0 : try WatchCommand.span(text, option: "--update-every") })
+  public var updateEvery: Int64 = 900
 
   @Option(
     help: ArgumentHelp(
@@ -122,17 +157,23 @@ public struct WatchCommand: AsyncParsableCommand {
   public init() {}
 
   public func validate() throws {
-    switch (dataFile, replay) {
-    case (nil, nil): throw ValidationError("give --data FILE (optionally --follow) or --replay FILE")
-    case (.some, .some): throw ValidationError("--data and --replay exclude each other")
-    default: break
+    let sources = [dataFile != nil, replay != nil, live.server != nil].filter { $0 }.count
+    if sources == 0 {
+      throw ValidationError(
+        "give --data FILE (optionally --follow), --prometheus URL --query PROMQL or --replay FILE")
     }
+    if sources > 1 { throw ValidationError("--data, --prometheus and --replay exclude each other") }
     if follow && dataFile == nil { throw ValidationError("--follow needs --data") }
-    if idleExit != nil && !follow { throw ValidationError("--idle-exit needs --follow") }
+    if idleExit != nil && !follow && live.server == nil {
+      throw ValidationError("--idle-exit needs --follow or --prometheus")
+    }
+    if since != nil && live.server == nil { throw ValidationError("--since needs --prometheus") }
+    if interval != nil && !follow && live.server == nil {
+      throw ValidationError("--interval needs --follow or --prometheus")
+    }
     if replay == nil && (incidents != nil || truth != nil) {
       throw ValidationError("--incidents and --truth label a --replay")
     }
-    if interval <= 0 { throw ValidationError("--interval must be positive") }
   }
 
   public func run() async throws {
@@ -145,13 +186,25 @@ public struct WatchCommand: AsyncParsableCommand {
     let band = try NormalBand(
       model: fitted, plannedEvents: events,
       settings: BaselineSettings(sizingQuantile: policy?.quantile ?? 0.95))
+    // A replay is scored on its alarms; updates would only repeat them.
     var session = try WatchSession(
-      band: band, series: fitted.training.series, detector: detector.settings, policy: policy)
+      band: band, series: fitted.training.series, detector: detector.settings, policy: policy,
+      updateEverySeconds: replay == nil ? updateEvery : nil)
     let output = AlertOutput(format: format, webhook: alertWebhook)
     if let replay {
       try await runReplay(replay, model: fitted, events: events, session: &session, output: output)
     } else if let dataFile {
       try await watch(dataFile, model: fitted, session: &session, output: output)
+    } else if let url = try live.serverURL(), let query = live.query {
+      let zone = try clock(fitted)
+      let start = try since.map { try PolicyParsing.instant($0, option: "--since", clock: zone) }
+      let watch = PrometheusWatch(
+        follower: PrometheusFollower(
+          server: url, expression: query, origin: fitted.training.start,
+          step: fitted.training.step, seriesName: live.series,
+          preferredName: fitted.training.series),
+        warmUpSeconds: live.warmUp, intervalSeconds: interval ?? 60, idleExitSeconds: idleExit)
+      try await watch.run(session: &session, since: start, output: output)
     }
   }
 
@@ -186,6 +239,7 @@ public struct WatchCommand: AsyncParsableCommand {
     let state = session.detector.state
     StandardStreams.writeError(
       "surgecast: watching \(path) (\(session.series)): \(state.rawValue)\n")
+    let interval = self.interval ?? 5
     var idle: Int64 = 0
     while true {
       try await Task.sleep(for: .seconds(interval))

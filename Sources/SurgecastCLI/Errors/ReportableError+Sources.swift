@@ -6,8 +6,8 @@ extension PrometheusError: ReportableError {
   /// is an input that is not available (66); an answer Surgecast cannot use is bad data (65).
   public var exitCode: SurgecastExitCode {
     switch self {
-    case .badQuery: .usage
-    case .unreachable, .queryFailed: .noInput
+    case .badQuery, .ambiguousResult: .usage
+    case .unreachable, .queryFailed, .noSamples: .noInput
     case .invalidResponse, .unusableSample: .dataError
     }
   }

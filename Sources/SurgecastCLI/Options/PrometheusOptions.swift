@@ -30,11 +30,15 @@ public struct PrometheusOptions: ParsableArguments {
 
   /// The server URL, when `--prometheus` is given and is an http(s) URL.
   public func serverURL() throws -> URL? {
-    guard let server else { return nil }
-    guard let url = URL(string: server), ["http", "https"].contains(url.scheme ?? ""),
+    try server.map(Self.url)
+  }
+
+  /// `text` as a Prometheus server URL (http or https, with a host).
+  static func url(_ text: String) throws -> URL {
+    guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""),
       url.host != nil
     else {
-      throw ValidationError("--prometheus: '\(server)' is not an http(s) URL")
+      throw ValidationError("--prometheus: '\(text)' is not an http(s) URL")
     }
     return url
   }

@@ -23,12 +23,14 @@ struct AlertOutput: Sendable {
 
   /// One line for a person on call.
   static func textLine(_ alert: SurgeAlert) -> String {
-    let when = alert.kind == .recovered ? (alert.end ?? alert.detectedAt) : alert.detectedAt
-    var line = "\(when)  \(alert.kind.rawValue.uppercased())  \(alert.series)"
+    let label =
+      alert.kind == .update
+      ? "\(alert.episode.rawValue.uppercased()) UPDATE" : alert.kind.rawValue.uppercased()
+    var line = "\(alert.raisedAt)  \(label)  \(alert.series)"
     switch alert.kind {
     case .recovered:
       line += "  since \(alert.start): \(alert.reason)"
-    case .surge, .drop:
+    case .surge, .drop, .update:
       line += "  onset \(alert.start)  ×\(String(format: "%.2f", alert.ratio))"
       line += "  peak ≈ \(NumberFormatting.count(Int(alert.projectedPeak.rounded()))) in the next hour"
       if let replicas = alert.recommendedReplicas {
