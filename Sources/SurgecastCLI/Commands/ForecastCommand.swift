@@ -55,22 +55,7 @@ public struct ForecastCommand: AsyncParsableCommand {
       "How far ahead: a duration (90m, 48h, 7d, 2w) or a number of steps.", valueName: "span"))
   public var horizon: String
 
-  @Option(
-    name: .customLong("data"),
-    help: ArgumentHelp(
-      "Observations newer than the training window (same step): the forecast starts after "
-        + "them and its short-term correction uses them, without refitting.",
-      valueName: "file"))
-  public var recentFile: String?
-
-  @OptionGroup(title: "Prometheus (recent observations)") public var prometheus: PrometheusOptions
-
-  @Option(
-    name: .customLong("events"),
-    help: ArgumentHelp(
-      "Planned events in the horizon (promotions by a known name, or with a 'lift').",
-      valueName: "file"))
-  public var eventsFile: String?
+  @OptionGroup public var inputs: ForecastInputOptions
 
   @Option(
     help: ArgumentHelp("Comma-separated quantile levels in (0, 1).", valueName: "levels"),
@@ -92,10 +77,6 @@ public struct ForecastCommand: AsyncParsableCommand {
 
   public init() {}
 
-  public func validate() throws {
-    try RecentData.validate(file: recentFile, prometheus: prometheus)
-  }
-
   public func run() async throws {
     let registry = registry.registry
     switch try ModelSelection.resolve(model, registry: registry) {
@@ -108,15 +89,11 @@ public struct ForecastCommand: AsyncParsableCommand {
     }
   }
 
-  /// `--data` or `--prometheus` (checked by `validate()`).
-  private func recentData() throws -> RecentData? {
-    try RecentData.from(file: recentFile, prometheus: prometheus)
-  }
-
   private func forecastOne(_ fitted: FittedModel) throws {
     let steps = try HorizonParsing.steps(horizon, step: fitted.training.step)
-    let recent = try recentData()?.series(for: fitted)
-    let planned = try SeriesLoading.events(file: eventsFile, timeZone: fitted.training.timeZone)
+    let recent = try inputs.recentData()?.series(for: fitted)
+    let planned = try SeriesLoading.events(
+      file: inputs.eventsFile, timeZone: fitted.training.timeZone)
     let forecast = try fitted.forecast(
       ForecastRequest(
         horizon: steps, recent: recent, plannedEvents: planned, quantiles: quantiles,
@@ -132,7 +109,8 @@ public struct ForecastCommand: AsyncParsableCommand {
 
   private func forecastGroup(_ names: [String], registry: ModelRegistry) async throws {
     let group = try await ModelGroup.prepare(
-      names: names, registry: registry, recent: try recentData(), eventsFile: eventsFile)
+      names: names, registry: registry, recent: try inputs.recentData(),
+      eventsFile: inputs.eventsFile)
     var outcome = ModelGroup.Outcome<Forecast>(results: [], failures: [])
     if !group.isEmpty {
       let request = ForecastRequest(

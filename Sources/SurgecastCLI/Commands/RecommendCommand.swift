@@ -55,21 +55,7 @@ public struct RecommendCommand: AsyncParsableCommand {
     help: ArgumentHelp("How far ahead: a duration (24h, 2d) or a number of steps.", valueName: "span"))
   public var horizon: String = "24h"
 
-  @Option(
-    name: .customLong("data"),
-    help: ArgumentHelp(
-      "Observations newer than the training window (same step): the schedule starts after them.",
-      valueName: "file"))
-  public var recentFile: String?
-
-  @OptionGroup(title: "Prometheus (recent observations)") public var prometheus: PrometheusOptions
-
-  @Option(
-    name: .customLong("events"),
-    help: ArgumentHelp(
-      "Planned events in the horizon (promotions by a known name, or with a 'lift').",
-      valueName: "file"))
-  public var eventsFile: String?
+  @OptionGroup public var inputs: ForecastInputOptions
 
   @OptionGroup(title: "Policy") public var policy: ScalingPolicyOptions
 
@@ -100,12 +86,11 @@ public struct RecommendCommand: AsyncParsableCommand {
 
   public func validate() throws {
     if granularity == 0 { throw ValidationError("--granularity: must be positive") }
-    try RecentData.validate(file: recentFile, prometheus: prometheus)
   }
 
   public func run() async throws {
     let registry = registry.registry
-    let recent = try RecentData.from(file: recentFile, prometheus: prometheus)
+    let recent = try inputs.recentData()
     switch try ModelSelection.resolve(model, registry: registry) {
     case .file(let path):
       try recommendOne(try ModelLoading.read(path, registry: registry), recent: recent)
@@ -122,7 +107,8 @@ public struct RecommendCommand: AsyncParsableCommand {
   }
 
   private func recommendOne(_ fitted: FittedModel, recent: RecentData?) throws {
-    let planned = try SeriesLoading.events(file: eventsFile, timeZone: fitted.training.timeZone)
+    let planned = try SeriesLoading.events(
+      file: inputs.eventsFile, timeZone: fitted.training.timeZone)
     let job = try RecommendJob(self, step: fitted.training.step, zone: fitted.training.timeZone)
     let document = try job.document(
       fitted, recent: try recent?.series(for: fitted), planned: planned,
@@ -141,7 +127,7 @@ public struct RecommendCommand: AsyncParsableCommand {
     async throws
   {
     let group = try await ModelGroup.prepare(
-      names: names, registry: registry, recent: recent, eventsFile: eventsFile)
+      names: names, registry: registry, recent: recent, eventsFile: inputs.eventsFile)
     var outcome = ModelGroup.Outcome<RecommendationDocument>(results: [], failures: [])
     if !group.isEmpty {
       let job = try RecommendJob(self, step: group.step, zone: group.timeZone)
