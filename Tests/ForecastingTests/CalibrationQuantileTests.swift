@@ -72,7 +72,7 @@ struct CalibrationQuantileTests {
   /// Scores in 12 paths sharing a path effect (half the variance), as rolling origins do: the
   /// widened 95% band covers fresh paths at least nominally; without the widening it covers
   /// less. (Stationary Gaussian data are the easy case: here the widening over-covers a little,
-  /// 0.97–0.98; it is the change of scale between windows on real data that it is for.)
+  /// about 0.97; it is the change of scale between windows on real data that it is for.)
   @Test func wideningCoversFreshPathsWithSharedPathEffects() {
     var random = SplitMix64(seed: 7)
     let (paths, leads, repetitions) = (12, 12, 2_000)
@@ -103,9 +103,9 @@ struct CalibrationQuantileTests {
   /// Buckets count their distinct origins: 12 origins of 48 leads widen by the 12-path factor.
   @Test func summarizeWidensByTheOriginsOfEachBucket() {
     var random = SplitMix64(seed: 3)
-    let scoresByLead = (0..<48).map { lead in
+    let scoresByLead = (0..<48).map { _ in
       (0..<12).map { origin in
-        CalibrationFitting.Score(origin: 1_000 + 24 * origin - lead, value: random.normal())
+        CalibrationFitting.Score(origin: 1_000 + 24 * origin, value: random.normal())
       }
     }
     let calibration = CalibrationFitting.summarize(
