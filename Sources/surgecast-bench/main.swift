@@ -5,6 +5,7 @@
 //   surgecast-bench lstsq      least squares (LinearAlgebra)
 //   surgecast-bench fit        the traffic model's fit, its stages, and Prophet side by side
 //   surgecast-bench accuracy   M4 Hourly, Peyton Manning, default dataset (make bench-accuracy)
+//   surgecast-bench accuracy-validation   the same on held-out windows of the training data
 //   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //   surgecast-bench many       1,000 series fitted in parallel (make bench-many)
 //   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
@@ -38,6 +39,11 @@ let suites: [BenchSuite] = [
   },
   BenchSuite(name: "accuracy", summary: "forecast accuracy and speed on public data (Forecasting)") {
     try runAccuracyBench()
+  },
+  BenchSuite(
+    name: "accuracy-validation", summary: "the accuracy datasets on held-out training windows"
+  ) {
+    try runAccuracyValidationBench()
   },
   BenchSuite(name: "recommend", summary: "24 h replica schedule from a loaded model") {
     try runRecommendBench()

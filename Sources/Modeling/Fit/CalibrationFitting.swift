@@ -7,8 +7,11 @@ import LinearAlgebra
 /// rows before the origin only — with XᵀWX of each prefix accumulated in one pass, and a
 /// p×p solve per origin instead of a refit — then forecast forward with the short-term
 /// correction, exactly as a real forecast would be. The errors, divided by the residual scale
-/// of their bin (hour of day or month), are pooled by lead time; their empirical quantiles (split-conformal
-/// style, with the finite-sample widening) become the interval of every later forecast.
+/// of their bin (hour of day or month), are pooled by lead time. In each bucket of leads the
+/// quantiles are split-conformal order statistics (the ⌈(m+1)p⌉-th of m scores), widened
+/// about the median by the Student-t predictive factor for the number of origins the scores
+/// come from (``CalibrationStudentT``): the scores of one origin are one correlated path, so
+/// the spread is known to the precision of K draws, not of m.
 struct CalibrationFitting {
   let fit: PenalizedFit
   /// Longest lead calibrated.
@@ -20,29 +23,38 @@ struct CalibrationFitting {
   static let minimumBucketSize = 40
 
   func run() -> IntervalCalibration {
-    var scoresByLead = [[Double]](repeating: [], count: horizon)
+    var scoresByLead = [[Score]](repeating: [], count: horizon)
     for entry in errors {
-      scoresByLead[entry.lead].append(entry.error / fit.scaleForRow(entry.slot))
+      scoresByLead[entry.lead].append(
+        Score(origin: entry.slot - entry.lead, value: entry.error / fit.scaleForRow(entry.slot)))
     }
     if scoresByLead.allSatisfy({ $0.isEmpty }) {
-      // Too little history for rolling origins: fall back to in-sample residual scores.
+      // Too little history for rolling origins: fall back to in-sample residual scores (one
+      // "path", so no Student-t widening: there is no between-origin spread to estimate).
       let residuals = fit.residuals()
       scoresByLead = [residuals.indices.compactMap { i in
-        residuals[i].isFinite ? residuals[i] / fit.scaleForRow(i) : nil
+        residuals[i].isFinite ? Score(origin: -1, value: residuals[i] / fit.scaleForRow(i)) : nil
       }]
     }
     return Self.summarize(
       scoresByLead, binScales: fit.binScales, binning: fit.binning, binSeconds: fit.binSeconds)
   }
 
+  /// One calibration score: a forecast error over its bin's residual scale, and the origin
+  /// (slot) it was forecast from.
+  struct Score {
+    var origin: Int
+    var value: Double
+  }
+
   /// Pools leads into buckets of ≥ `minimumBucketSize` scores and takes their quantiles.
   static func summarize(
-    _ scoresByLead: [[Double]], binScales: [Double], binning: ResidualScaleBinning,
+    _ scoresByLead: [[Score]], binScales: [Double], binning: ResidualScaleBinning,
     binSeconds: Int64
   ) -> IntervalCalibration {
     var leadStarts: [Int] = []
-    var pooled: [[Double]] = []
-    var current: [Double] = []
+    var pooled: [[Score]] = []
+    var current: [Score] = []
     var currentStart = 1
     for (index, scores) in scoresByLead.enumerated() {
       if current.isEmpty { currentStart = index + 1 }
@@ -65,16 +77,39 @@ struct CalibrationFitting {
     }
     let levels = IntervalCalibration.standardLevels
     let quantiles = pooled.map { scores -> [Double] in
-      let sorted = scores.sorted()
-      let m = Double(sorted.count)
-      // Split-conformal widening: the (1 + 1/m) inflation of the tail probability.
-      return levels.map { p in
-        let adjusted = min(1, max(0, 0.5 + (p - 0.5) * (m + 1) / max(m, 1)))
-        return Quantiles.quantile(sorted, adjusted)
-      }
+      let paths = Set(scores.map(\.origin)).count
+      return Self.calibratedQuantiles(scores.map(\.value).sorted(), levels: levels, paths: paths)
     }
     return IntervalCalibration(
       scaleByBin: binScales, binning: binning, binSeconds: binSeconds, leadStarts: leadStarts,
       quantiles: quantiles, sampleSizes: pooled.map(\.count), levels: levels)
+  }
+
+  /// The score quantiles of one bucket: split-conformal order statistics, widened about the
+  /// median by the Student-t predictive factor for `paths` origins.
+  ///
+  /// Above the median, level p takes the ⌈(m+1)p⌉-th smallest of the m scores (below it, the
+  /// ⌊(m+1)p⌋-th): for m exchangeable scores and a new one, the one-sided coverage is then at
+  /// least p (Vovk et al. 2005; Lei et al. 2018). Where that rank exceeds m, the most extreme
+  /// score stands in, which the widening then carries beyond the observed range.
+  static func calibratedQuantiles(_ sorted: [Double], levels: [Double], paths: Int) -> [Double] {
+    guard !sorted.isEmpty else { return levels.map { _ in 0 } }
+    let m = sorted.count
+    let median = Quantiles.quantile(sorted, 0.5)
+    let factors = levels == IntervalCalibration.standardLevels
+      ? CalibrationStudentT.wideningFactors(paths: paths)
+      : levels.map { CalibrationStudentT.wideningFactor(level: $0, paths: paths) }
+    return zip(levels, factors).map { p, factor in
+      let rank: Int
+      if abs(p - 0.5) < 1e-12 {
+        return median
+      } else if p > 0.5 {
+        rank = Int((Double(m + 1) * p - 1e-9).rounded(.up))
+      } else {
+        rank = Int((Double(m + 1) * p + 1e-9).rounded(.down))
+      }
+      let score = sorted[min(m, max(1, rank)) - 1]
+      return median + (score - median) * factor
+    }
   }
 }
