@@ -118,4 +118,45 @@ struct PeriodicSums {
       }
     }
   }
+
+  /// Adds `sign` × the products of the block with step columns (zero before their start, a
+  /// constant from it on): Σ_{i ≥ start} wᵢ v_{c(i)} = Vᵀ·T, where T holds each step's weights
+  /// per class over its suffix — one backward sweep over the rows' classes instead of one
+  /// sweep per block column.
+  func addStepProducts(
+    _ steps: [(column: Int, start: Int, value: Double)], into equations: inout NormalEquations,
+    rows range: Range<Int>, weights: [Double]?, sign: Double
+  ) {
+    let classes = periodic.classCount
+    let q = periodic.columns.count
+    guard !steps.isEmpty, q > 0, classes > 0 else { return }
+    let order = steps.indices.sorted { steps[$0].start > steps[$1].start }
+    var running = [Double](repeating: 0, count: classes)
+    var suffix = [Double](repeating: 0, count: classes * steps.count)
+    var t = range.upperBound
+    for k in order {
+      let start = Swift.max(range.lowerBound, steps[k].start)
+      while t > start {
+        t -= 1
+        let w = weights?[t] ?? 1
+        if w > 0 { running[Int(periodic.rowClass[t])] += w }
+      }
+      suffix.replaceSubrange((k * classes)..<((k + 1) * classes), with: running)
+    }
+    var products = [Double](repeating: 0, count: q * steps.count)
+    let (q32, c32, s32) = (Int32(q), Int32(classes), Int32(steps.count))
+    KernelClock.measure {
+      cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, q32, s32, c32, 1, table, c32, suffix,
+        c32, 0, &products, q32)
+    }
+    let p = equations.dimension
+    let first = periodic.columns.lowerBound
+    for (k, step) in steps.enumerated() {
+      for a in 0..<q {
+        let j = first + a
+        let (low, high) = j < step.column ? (j, step.column) : (step.column, j)
+        equations.upperGram[low + high * p] += sign * step.value * products[a + k * q]
+      }
+    }
+  }
 }

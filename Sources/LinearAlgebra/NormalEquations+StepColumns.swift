@@ -110,10 +110,13 @@ extension NormalEquations {
   /// The dense columns `columns` of the rows, gathered √w-scaled into blocks of ≤ 1024 rows:
   /// their Gram by `dsyrk` into a small matrix scattered into the upper triangle, their
   /// cross-products by `dgemv`, and yᵀWy.
+  /// Returns the per-class sums when the periodic block was summed per class (nil when there
+  /// is none or its rows disagree with their classes).
+  @discardableResult
   mutating func accumulateGathered(
     design: Matrix, response: [Double], range: Range<Int>, weights: [Double]?, sign: Double,
     columns allColumns: [Int], periodic: PeriodicBlock? = nil
-  ) {
+  ) -> PeriodicSums? {
     // Periodic columns leave the gathered block when every row agrees with its class.
     var classSums: PeriodicSums? = nil
     var columns = allColumns
@@ -183,5 +186,6 @@ extension NormalEquations {
       }
     }
     classSums?.addProducts(into: &self, otherColumns: columns, sign: sign)
+    return classSums
   }
 }

@@ -125,12 +125,16 @@ public struct NormalEquations: Sendable, Equatable {
     if !steps.steps.isEmpty || usablePeriodic != nil {
       let stepSet = Set(steps.steps.map(\.column))
       let others = (0..<dense).filter { !stepSet.contains($0) }
-      accumulateGathered(
+      let classSums = accumulateGathered(
         design: design, response: response, range: range, weights: weights, sign: sign,
         columns: others, periodic: usablePeriodic)
+      // Periodic columns meet the steps through per-class suffix weights, not column sweeps.
+      let swept = classSums.map { sums in others.filter { !sums.periodic.columns.contains($0) } }
       steps.accumulate(
         into: &self, design: design, response: response, rows: range, weights: weights,
-        sign: sign, other: others)
+        sign: sign, other: swept ?? others)
+      classSums?.addStepProducts(
+        steps.steps, into: &self, rows: range, weights: weights, sign: sign)
       observationCount += Int(sign) * (window.map { w in w.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
         ?? range.count)
     } else if let weights {

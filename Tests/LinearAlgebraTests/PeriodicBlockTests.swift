@@ -25,7 +25,7 @@ struct PeriodicBlockTests {
       rowClass[i] = Int32(c)
       x[i, 0] = 1
       x[i, 1] = Double(i) / Double(n)
-      for s in 0..<steps where i >= (s + 1) * n / (steps + 2) { x[i, 2 + s] = 1 }
+      for s in 0..<steps where i >= (s + 1) * n / (steps + 2) { x[i, 2 + s] = 1 + Double(s % 3) }
       for a in 0..<block { x[i, firstBlock + a] = table[c + a * classes] }
       x[i, firstBlock + block] = rng.normal()
     }

@@ -81,11 +81,12 @@ public struct DesignMatrixBuilder: Sendable {
     let unit = trend.unitSeconds
     w.fill { i in 1 }
     w.fill { i in Double(grid.time(i) - trend.origin) / unit }
+    // The buffer starts zeroed, so a ramp or step writes only the rows from its start on.
     for c in trend.slopeChanges {
-      w.fill { i in Double(max(0, grid.time(i) - c)) / unit }
+      w.fillSuffix(from: grid.firstRow(atOrAfter: c)) { i in Double(grid.time(i) - c) / unit }
     }
     for c in trend.levelShifts {
-      w.fill { i in grid.time(i) >= c ? 1 : 0 }
+      w.fillSuffix(from: grid.firstRow(atOrAfter: c)) { _ in 1 }
     }
   }
 
@@ -230,6 +231,14 @@ struct ColumnWriter {
   mutating func fill(_ value: (Int) -> Double) {
     let offset = column * rows
     for i in 0..<rows { base[offset + i] = value(i) }
+    column += 1
+  }
+
+  /// Fills rows `first...` of the next column with `value(row)`, leaving the rows before it
+  /// as they are (zero in a fresh buffer), and advances.
+  mutating func fillSuffix(from first: Int, _ value: (Int) -> Double) {
+    let offset = column * rows
+    for i in max(0, first)..<max(max(0, first), rows) { base[offset + i] = value(i) }
     column += 1
   }
 

@@ -253,22 +253,33 @@ struct PenalizedFit {
   }
 
   /// Residual scale (1.4826 · MAD) overall and per bin, over observed rows.
+  ///
+  /// Runs after every solve of the robust fit, so the residuals are sorted into their bins
+  /// once and each MAD selects in place (no copies).
   private mutating func updateResidualScales() {
     let r = residuals()
-    let observed = (0..<r.count).filter { setup.baseWeights[$0] > 0 }
-    residualScale = Self.mad(observed.map { r[$0] })
     let bins = binCount
+    var all: [Double] = []
+    all.reserveCapacity(r.count)
+    var byBin = [[Double]](repeating: [], count: bins)
+    if bins > 1 {
+      for b in 0..<bins { byBin[b].reserveCapacity(r.count / bins + 1) }
+    }
+    for i in 0..<r.count where setup.baseWeights[i] > 0 && r[i].isFinite {
+      all.append(r[i])
+      if bins > 1 { byBin[bin(ofSlot: i)].append(r[i]) }
+    }
+    residualScale = Self.madInPlace(&all)
     guard bins > 1 else {
       binScales = [residualScale]
       return
     }
-    var byBin = [[Double]](repeating: [], count: bins)
-    for i in observed { byBin[bin(ofSlot: i)].append(r[i]) }
-    binScales = byBin.map { values in
+    binScales = (0..<bins).map { b in
       // Shrink each bin's scale towards the overall one when it has few rows.
-      guard values.count >= 8 else { return residualScale }
-      let local = Self.mad(values)
-      let share = Double(values.count) / Double(values.count + 50)
+      let count = byBin[b].count
+      guard count >= 8 else { return residualScale }
+      let local = Self.madInPlace(&byBin[b])
+      let share = Double(count) / Double(count + 50)
       return max(1e-9, share * local + (1 - share) * residualScale)
     }
   }
@@ -304,10 +315,15 @@ struct PenalizedFit {
   func residuals() -> [Double] { currentResiduals }
 
   static func mad(_ values: [Double]) -> Double {
-    let finite = values.filter { $0.isFinite }
-    guard !finite.isEmpty else { return 1e-9 }
-    let median = Quantiles.median(finite)
-    let deviations = finite.map { abs($0 - median) }
-    return max(1e-9, 1.4826 * Quantiles.median(deviations))
+    var finite = values.filter { $0.isFinite }
+    return madInPlace(&finite)
+  }
+
+  /// 1.4826 · MAD of finite `values`, reordering and overwriting them.
+  static func madInPlace(_ values: inout [Double]) -> Double {
+    guard !values.isEmpty else { return 1e-9 }
+    let median = Quantiles.medianInPlace(&values)
+    for i in values.indices { values[i] = abs(values[i] - median) }
+    return max(1e-9, 1.4826 * Quantiles.medianInPlace(&values))
   }
 }

@@ -4,8 +4,13 @@ public enum Quantiles {
   /// The median, by selection in expected O(n) rather than a sort: robust fitting takes the
   /// median absolute residual of every row several times per fit.
   public static func median(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return .nan }
     var work = values
+    return medianInPlace(&work)
+  }
+
+  /// The median of `values`, reordering them (no copy).
+  static func medianInPlace(_ work: inout [Double]) -> Double {
+    guard !work.isEmpty else { return .nan }
     let upper = work.count / 2
     let high = select(&work, upper)
     guard work.count % 2 == 0 else { return high }
