@@ -10,16 +10,10 @@ import Testing
 /// forecasts with only the past. (The 8-week comparison is in the README and the benchmark.)
 @Suite("replay on the default dataset")
 struct DefaultDatasetReplayTests {
-  static let timeZone = "Asia/Seoul"
+  static let timeZone = DefaultData.timeZone
 
   static func load() throws -> (Series, [Event]) {
-    let data = ProjectPaths.datasets("traffic-1h.csv").path
-    var series = try #require(
-      try SeriesCSV.read(path: data, options: .init(timeZone: timeZone)).series.first)
-    series.timeZone = timeZone
-    let events = try EventsCSV.read(
-      path: ProjectPaths.datasets("events.csv").path, timeZone: timeZone)
-    return (series, events)
+    (DefaultData.hourly, DefaultData.events)
   }
 
   static func slot(_ text: String, in series: Series) throws -> Int {

@@ -6,24 +6,16 @@ import TimeSeries
 /// The default hourly data, its events, and the model fitted on them (as `make run` fits it:
 /// KR holidays, Seoul time), fitted once per test process.
 enum DefaultModel {
-  static let timeZone = "Asia/Seoul"
+  static let timeZone = DefaultData.timeZone
 
-  static let history: Series = {
-    let path = ProjectPaths.datasets("traffic-1h.csv").path
-    guard let result = try? SeriesCSV.read(path: path, options: .init(timeZone: timeZone)),
-      var series = result.series.first
-    else { fatalError("cannot read \(path)") }
-    series.timeZone = timeZone
-    return series
-  }()
+  static let history: Series = DefaultData.hourly
 
   static let model: FittedModel = {
-    let path = ProjectPaths.datasets("events.csv").path
     var spec = ModelSpec()
     spec.holidays = "KR"
-    guard let events = try? EventsCSV.read(path: path, timeZone: timeZone),
-      let model = try? spec.fit(history, events: events)
-    else { fatalError("cannot fit the default hourly data") }
+    guard let model = try? spec.fit(history, events: DefaultData.events) else {
+      fatalError("cannot fit the default hourly data")
+    }
     return model
   }()
 

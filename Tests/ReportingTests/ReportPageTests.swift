@@ -21,15 +21,10 @@ import TimeSeries
   /// The default hourly data and the model fitted on it as `make run` does (KR holidays).
   static let fitted: (model: FittedModel, history: Series) = {
     do {
-      let read = try SeriesCSV.read(
-        path: ProjectPaths.datasets("traffic-1h.csv").path, options: .init(timeZone: "Asia/Seoul"))
-      guard var history = read.series.first else { fatalError("no series") }
-      history.timeZone = "Asia/Seoul"
-      let events = try EventsCSV.read(
-        path: ProjectPaths.datasets("events.csv").path, timeZone: "Asia/Seoul")
+      let history = DefaultData.hourly
       var spec = ModelSpec()
       spec.holidays = "KR"
-      return (try spec.fit(history, events: events), history)
+      return (try spec.fit(history, events: DefaultData.events), history)
     } catch {
       fatalError("cannot fit the default data: \(error)")
     }

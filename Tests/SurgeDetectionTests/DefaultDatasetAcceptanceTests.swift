@@ -13,16 +13,11 @@ import TimeSeries
 /// included). `make watch-replay` prints the same figures from the command line.
 @Suite("acceptance: replay of the default 5-minute dataset")
 struct DefaultDatasetAcceptanceTests {
-  static let zone = "Asia/Seoul"
+  static let zone = DefaultData.timeZone
 
   @Test func refundSurgeWithinFifteenMinutesAndFewFalseAlarms() throws {
-    var series = try #require(
-      try SeriesCSV.read(
-        path: ProjectPaths.datasets("traffic-5m.csv").path, options: .init(timeZone: Self.zone)
-      ).series.first)
-    series.timeZone = Self.zone
-    let events = try EventsCSV.read(
-      path: ProjectPaths.datasets("events.csv").path, timeZone: Self.zone)
+    let series = DefaultData.fiveMinute
+    let events = DefaultData.events
     let clock = try LocalClock(identifier: Self.zone)
     let cut = try Timestamp.parse("2025-07-01T00:00:00+09:00", clock: clock)
     let trainingCount = Int((cut - series.start) / series.step)
