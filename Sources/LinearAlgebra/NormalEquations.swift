@@ -117,10 +117,12 @@ public struct NormalEquations: Sendable, Equatable {
     let tail = SparseTail(design: design, rows: range, weights: weights)
     let dense = p - tail.columns.count
     let steps = StepColumns(design: design, rows: range, columns: 0..<dense)
-    // Per-class sums pay when the rows outnumber the classes severalfold.
-    let usablePeriodic = periodic.flatMap {
-      $0.rowClass.count == n && $0.columns.upperBound <= dense
-        && range.count >= 4 * $0.classCount ? $0 : nil
+    // Per-class sums pay when the rows outnumber the classes severalfold. The block must be
+    // disjoint from the sparse tail and the steps, which have their own products.
+    let usablePeriodic = periodic.flatMap { block in
+      block.rowClass.count == n && block.columns.upperBound <= dense
+        && range.count >= 4 * block.classCount
+        && !steps.steps.contains { block.columns.contains($0.column) } ? block : nil
     }
     if !steps.steps.isEmpty || usablePeriodic != nil {
       let stepSet = Set(steps.steps.map(\.column))

@@ -86,4 +86,19 @@ struct PeriodicBlockTests {
       _ = try NormalEquations(design: x, response: y, periodic: periodic)
     }
   }
+
+  /// A periodic column that is also a level-shift step (its class changes once, half-way) is
+  /// left to the step path: the products are counted once, not twice.
+  @Test("a periodic column that is a step is counted once")
+  func periodicStepColumnCountedOnce() throws {
+    var (x, y, _) = Self.design(rows: 1_200, seed: 105)
+    let column = 2 + 9 + 4
+    for i in 0..<1_200 { x[i, column] = i >= 600 ? 1 : 0 }
+    let rowClass = (0..<1_200).map { Int32($0 >= 600 ? 1 : 0) }
+    let periodic = PeriodicBlock(columns: column..<(column + 1), rowClass: rowClass, classCount: 2)
+    let fast = try NormalEquations(design: x, response: y, periodic: periodic)
+    let plain = try NormalEquations(design: x, response: y)
+    #expect(NormalEquationsTests.matrixError(fast.gram, plain.gram) <= 1e-12)
+    #expect(maxRelativeError(fast.crossProduct, plain.crossProduct, floor: 1) <= 1e-12)
+  }
 }
