@@ -132,7 +132,7 @@ extension String {
 }
 
 /// CPU time of the calling thread (user + system).
-private func threadCPUSeconds() -> Double {
+func threadCPUSeconds() -> Double {
   var time = timespec()
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
   return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

@@ -36,7 +36,39 @@ func runManySeriesBench() throws -> [String] {
       format: "  %d workers, %d series: %.2f s, %.2f series/s (%d failed), %.2fx the reference",
       cores, count, all.seconds, rate, all.failed, rate / (Double(referenceCount) / single.seconds)))
   lines.append(String(format: "  peak RSS (getrusage): %.0f MiB", peakResidentMiB()))
+  lines += try oneSeriesStages(registry: registry)
   lines.append("  targets: ≥ 200 series/s on 2 cores, peak < 1024 MiB")
+  return lines
+}
+
+/// Where one series' time goes: the fit's stages (median run of 9 on series 0, thread CPU
+/// time) and the publish (JSON encoding and the atomic, fsync'd write), so that a change to
+/// the rate can be traced to a stage.
+private func oneSeriesStages(registry: ModelRegistry) throws -> [String] {
+  let series = benchSeries(index: 0)
+  var runs: [(cpu: Double, profile: FitProfile, publish: Double, encode: Double)] = []
+  for run in 0..<9 {
+    let profile = FitProfile()
+    let start = threadCPUSeconds()
+    let model = try ModelSpec().fit(series, profile: profile)
+    let fitted = threadCPUSeconds()
+    _ = try ModelFile.encode(model)
+    let encoded = threadCPUSeconds()
+    _ = try registry.publish(model, as: "stages.s\(run)")
+    runs.append((fitted - start, profile, threadCPUSeconds() - encoded, encoded - fitted))
+  }
+  runs.sort { $0.cpu < $1.cpu }
+  let median = runs[runs.count / 2]
+  var lines = [
+    String(format: "  one series (series 0, median of 9, thread CPU): fit %.1f ms", median.cpu * 1e3)
+  ]
+  let stages = median.profile.stages + [
+    ("JSON encoding", median.encode), ("publish (encode, write, fsync)", median.publish),
+  ]
+  for (name, seconds) in stages {
+    lines.append("    " + name.padding(toLength: 32, withPad: " ", startingAt: 0)
+      + String(format: " %6.1f ms", seconds * 1e3))
+  }
   return lines
 }
 
