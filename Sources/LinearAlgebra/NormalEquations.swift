@@ -273,6 +273,30 @@ public struct NormalEquations: Sendable, Equatable {
     }
   }
 
+  /// The same XᵀWX with the response statistics of another response on the same rows and
+  /// weights: XᵀWy, yᵀWy and the count of rows with positive weight.
+  ///
+  /// Why: series sampled on the same grid share their design, and with the same weights their
+  /// Gram too; only these O(n·p)-to-compute statistics differ (see `StructuredProduct`).
+  /// - Throws: `.dimensionMismatch`, `.nonFiniteValue`, `.invalidArgument` (negative count).
+  public func replacingResponse(
+    crossProduct: [Double], responseSumOfSquares: Double, observationCount: Int
+  ) throws(LinearAlgebraError) -> NormalEquations {
+    try Validation.requireCount(crossProduct.count, dimension, "cross-product length")
+    try Validation.requireFinite(crossProduct, argument: "cross product")
+    guard responseSumOfSquares.isFinite else {
+      throw .nonFiniteValue(argument: "responseSumOfSquares", index: 0)
+    }
+    guard observationCount >= 0 else {
+      throw .invalidArgument(name: "observationCount", reason: "\(observationCount) is negative")
+    }
+    var result = self
+    result.crossProduct = crossProduct
+    result.responseSumOfSquares = responseSumOfSquares
+    result.observationCount = observationCount
+    return result
+  }
+
   /// Adds other statistics of the same dimension (for example a block accumulated in
   /// parallel): the result describes the union of both sets of rows.
   public mutating func add(_ other: NormalEquations) throws(LinearAlgebraError) {

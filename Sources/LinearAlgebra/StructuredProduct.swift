@@ -80,4 +80,44 @@ public struct StructuredProduct: Sendable {
     }
     return result
   }
+
+  /// Xᵀv over all rows of `design`, the matrix this structure was found in: the transpose of
+  /// `multiply`, read the same way (dense runs by `dgemv`, each step as one suffix sum of v,
+  /// sparse columns at their nonzero rows). It gives XᵀWy for a new response on a design whose
+  /// Gram is already known, at the cost of one read of the dense columns.
+  ///
+  /// - Precondition: `design` has the shape it had at `init`, and `vector.count == rows`.
+  public func transposedMultiply(_ design: Matrix, by vector: [Double]) -> [Double] {
+    precondition(design.rows == rows && design.columns == columns, "design shape changed")
+    precondition(vector.count == rows, "vector length \(vector.count) != rows \(rows)")
+    BLASThreading.ensureSingleThreaded()
+    var result = [Double](repeating: 0, count: columns)
+    guard rows > 0 else { return result }
+    let n = Int32(rows)
+    design.withUnsafeBufferPointer { x in
+      guard let base = x.baseAddress else { return }
+      result.withUnsafeMutableBufferPointer { out in
+        guard let target = out.baseAddress else { return }
+        for run in denseRuns {
+          KernelClock.measure {
+            cblas_dgemv(CblasColMajor, CblasTrans, n, Int32(run.count), 1,
+              base + run.lowerBound * rows, n, vector, 1, 0, target + run.lowerBound, 1)
+          }
+        }
+      }
+      if !steps.isEmpty {
+        // Suffix sums of v, read at each step's first row.
+        var suffix = [Double](repeating: 0, count: rows + 1)
+        for i in stride(from: rows - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1] + vector[i] }
+        for step in steps { result[step.column] = step.value * suffix[step.start] }
+      }
+      for (j, nonzero) in tail {
+        let column = j * rows
+        var sum = 0.0
+        for i in nonzero { sum += x[column + i] * vector[i] }
+        result[j] = sum
+      }
+    }
+    return result
+  }
 }

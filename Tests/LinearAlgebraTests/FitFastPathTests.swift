@@ -62,6 +62,36 @@ struct FitFastPathTests {
     }
   }
 
+  /// Xᵀv through the structure equals the dense transposed product, and a Gram with a new
+  /// response's statistics equals the statistics accumulated with that response.
+  @Test("transposed structured product and a replaced response match the dense results")
+  func transposedProductMatchesDense() throws {
+    let structured = StepColumnTests.stepDesign(rows: 800, seed: 97).0
+    let plain = SparseTailTests.eventDesign(rows: 400, dense: 7, events: 2, seed: 98).0
+    var rng = SplitMix64(seed: 99)
+    for x in [structured, plain] {
+      let v = (0..<x.rows).map { _ in rng.normal() }
+      let fast = StructuredProduct(x).transposedMultiply(x, by: v)
+      let reference = (0..<x.columns).map { j in (0..<x.rows).reduce(0.0) { $0 + x[$1, j] * v[$1] } }
+      #expect(fast.count == x.columns)
+      #expect(maxRelativeError(fast, reference, floor: 1) <= 1e-12)
+
+      let zeros = [Double](repeating: 0, count: x.rows)
+      let replaced = try NormalEquations(design: x, response: zeros).replacingResponse(
+        crossProduct: fast, responseSumOfSquares: v.reduce(0) { $0 + $1 * $1 },
+        observationCount: x.rows)
+      let direct = try NormalEquations(design: x, response: v)
+      #expect(maxRelativeError(replaced.crossProduct, direct.crossProduct, floor: 1) <= 1e-12)
+      #expect(abs(replaced.responseSumOfSquares - direct.responseSumOfSquares)
+        <= 1e-12 * direct.responseSumOfSquares)
+      #expect(maxRelativeError(replaced.gram.storage, direct.gram.storage, floor: 1) <= 1e-12)
+      #expect(replaced.observationCount == direct.observationCount)
+      #expect(throws: LinearAlgebraError.self) {
+        try direct.replacingResponse(crossProduct: [1], responseSumOfSquares: 0, observationCount: 1)
+      }
+    }
+  }
+
   /// Large buffers (above the huge-page threshold) and small ones are all zeros.
   @Test("large buffers are zero-filled")
   func largeBuffersAreZero() {

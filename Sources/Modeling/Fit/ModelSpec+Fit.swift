@@ -14,13 +14,15 @@ extension ModelSpec {
   ///   - events: the events calendar (holidays, promotions, incidents, outages).
   ///   - hasCalendar: false for integer-indexed data (e.g. M4): no weekdays, no holidays.
   ///   - profile: receives the wall time of each stage, when given (benchmarks).
+  ///   - frames: design frames shared by the series of a batch (same grid, events and spec
+  ///     share the design and its Gram); the model is the same with or without.
   /// - Throws: `ModelingError`.
   public func fit(
     _ series: Series, events: [Event] = [], hasCalendar: Bool = true,
-    profile: FitProfile? = nil
+    profile: FitProfile? = nil, frames: DesignFrameCache? = nil
   ) throws -> FittedModel {
     let setup = try TrainingSetup(
-      series: series, events: events, hasCalendar: hasCalendar, spec: self)
+      series: series, events: events, hasCalendar: hasCalendar, spec: self, frames: frames)
     profile?.mark("design")
     var solver = try PenalizedFit(setup: setup, spec: self)
     profile?.mark("normal equations")

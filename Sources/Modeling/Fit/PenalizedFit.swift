@@ -33,9 +33,7 @@ struct PenalizedFit {
     self.spec = spec
     weights = setup.baseWeights
     do {
-      equations = try NormalEquations(
-        design: setup.design, response: setup.response, weights: weights,
-        periodic: setup.periodic)
+      equations = try setup.normalEquations()
     } catch {
       throw ModelingError.numerical(error.description)
     }

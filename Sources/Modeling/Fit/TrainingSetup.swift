@@ -1,56 +1,52 @@
 import Features
-import HolidayCalendars
 import LinearAlgebra
 import TimeSeries
 
-/// The regular grid, calendar, layout and design of a training window, before any solve.
+/// A training window ready to solve: its `DesignFrame` (grid, calendar, layout, design) and
+/// the values on the model's scale with their weights.
 struct TrainingSetup {
   let series: Series
-  let clock: LocalClock
-  let grid: DesignMatrixBuilder.Grid
-  let timeline: LocalTimeline
-  let calendar: EventCalendar
-  let layout: FeatureLayout
+  /// The value-independent part, possibly shared with other series of a batch.
+  let frame: DesignFrame
   let transform: VarianceTransform
-  /// Design of every slot (missing ones included, with weight 0).
-  let design: Matrix
-  /// The design's step and sparse structure, for fast fitted values over every row.
-  let product: StructuredProduct
-  /// The daily and weekly Fourier columns classed by time of day, weekday and kind of day,
-  /// so that their part of XᵀWX is summed per class (nil when that does not pay).
-  let periodic: PeriodicBlock?
-  let columns: [FeatureColumn]
   /// Transformed values; 0 where the slot is missing or in an outage.
   let response: [Double]
   /// 1 for observed slots outside outages, 0 otherwise.
   let baseWeights: [Double]
   let rowsMissing: Int
   let rowsInOutages: Int
+
+  var clock: LocalClock { frame.clock }
+  var grid: DesignMatrixBuilder.Grid { frame.grid }
+  var timeline: LocalTimeline { frame.timeline }
+  var calendar: EventCalendar { frame.calendar }
+  var layout: FeatureLayout { frame.layout }
+  /// Design of every slot (missing ones included, with weight 0).
+  var design: Matrix { frame.design }
+  /// The design's step and sparse structure, for fast fitted values over every row.
+  var product: StructuredProduct { frame.product }
+  /// The daily and weekly Fourier columns classed by time of day, weekday and kind of day,
+  /// so that their part of XᵀWX is summed per class (nil when that does not pay).
+  var periodic: PeriodicBlock? { frame.periodic }
+  var columns: [FeatureColumn] { frame.columns }
   /// False for integer-indexed data: no weekdays, holidays or events.
-  let hasCalendar: Bool
+  var hasCalendar: Bool { frame.key.hasCalendar }
 
   /// Steps in one season: a day for sub-daily data, a week for daily and coarser data.
   var seasonSteps: Int {
     grid.step < 86_400 ? max(1, Int(86_400 / grid.step)) : max(1, Int(604_800 / grid.step))
   }
 
-  init(series: Series, events: [Event], hasCalendar: Bool, spec: ModelSpec) throws {
+  /// - Parameter frames: frames shared with other series of a batch; nil builds this
+  ///   series' own (same result).
+  init(
+    series: Series, events: [Event], hasCalendar: Bool, spec: ModelSpec,
+    frames: DesignFrameCache? = nil
+  ) throws {
     self.series = series
-    self.hasCalendar = hasCalendar
     guard series.step > 0 else {
       throw ModelingError.incompatibleData("series '\(series.name)' has no positive step")
     }
-    do {
-      clock = try LocalClock(identifier: series.timeZone)
-    } catch {
-      throw ModelingError.incompatibleData(error.description)
-    }
-    grid = DesignMatrixBuilder.Grid(start: series.start, step: series.step, count: series.count)
-    let clock = self.clock
-    timeline = LocalTimeline(
-      start: series.start, step: series.step, count: series.count,
-      utcOffset: { clock.utcOffset(at: $0) })
-
     let observed = series.values.filter { $0.isFinite }
     guard !observed.isEmpty else { throw ModelingError.noObservations(series: series.name) }
     let minimum = 8
@@ -66,24 +62,11 @@ struct TrainingSetup {
       ?? BoxCoxSelection.guerrero(series.values, period: period, offset: offset)
     transform = VarianceTransform(lambda: lambda, offset: offset)
 
-    var country: HolidayCountry? = nil
-    if let code = spec.holidays, hasCalendar {
-      do {
-        country = try HolidayCountry(code: code)
-      } catch {
-        throw ModelingError.incompatibleData(error.description)
-      }
-    }
-    let firstDay = timeline.count > 0 ? timeline.localDay(0) : 0
-    let lastDay = timeline.count > 0 ? timeline.localDay(timeline.count - 1) : 0
-    calendar = EventCalendar(
-      country: country, events: hasCalendar ? events : [],
-      localDays: (firstDay - 16)...(lastDay + 16), utcOffset: { clock.utcOffset(at: $0) })
-
-    let resolution = LayoutResolution(spec: spec, grid: grid, hasCalendar: hasCalendar)
-    layout = Self.resolveLayout(
-      resolution, spec: spec, calendar: calendar, timeline: timeline, country: country)
-    try ColumnBudget.check(layout, series: series.name)
+    let key = DesignFrame.Key(
+      start: series.start, step: series.step, count: series.count, timeZone: series.timeZone,
+      events: events, spec: spec, hasCalendar: hasCalendar)
+    frame = try frames?.frame(for: key, seriesName: series.name)
+      ?? DesignFrame(key: key, seriesName: series.name)
 
     // Weights: missing slots and outages do not enter the fit.
     var weights = [Double](repeating: 1, count: series.count)
@@ -98,7 +81,8 @@ struct TrainingSetup {
       }
     }
     var inOutages = 0
-    for outage in calendar.outages {
+    let grid = frame.grid
+    for outage in frame.calendar.outages {
       let from = grid.firstRow(atOrAfter: outage.start)
       let to = grid.firstRow(atOrAfter: outage.end)
       for i in from..<max(from, to) where weights[i] > 0 {
@@ -114,80 +98,36 @@ struct TrainingSetup {
     baseWeights = weights
     rowsMissing = missing
     rowsInOutages = inOutages
-
-    let builder = DesignMatrixBuilder(layout: layout, calendar: calendar)
-    let built = builder.build(grid: grid, timeline: timeline)
-    periodic = builder.periodicBlock(timeline: timeline)
-    columns = built.columns
-    do {
-      design = try Matrix(rows: built.rows, columns: built.columnCount, columnMajor: built.values)
-    } catch {
-      throw ModelingError.numerical(error.description)
-    }
-    product = StructuredProduct(design)
   }
 
-  /// Event columns exist only for names with an occurrence inside the training window.
-  private static func resolveLayout(
-    _ resolution: LayoutResolution, spec: ModelSpec, calendar: EventCalendar,
-    timeline: LocalTimeline, country: HolidayCountry?
-  ) -> FeatureLayout {
-    let grid = resolution.grid
-    let end = grid.start + grid.step * Int64(grid.count)
-    var seasonalities: [SeasonalTerms] = []
-    let byDayKind = resolution.dailyByDayKind()
-    let daily = resolution.dailyOrder()
-    if daily > 0 {
-      seasonalities.append(
-        SeasonalTerms(name: "daily", periodSeconds: 86_400, order: daily, byDayKind: byDayKind))
-    }
-    let weekly = resolution.weeklyOrder()
-    if weekly > 0 {
-      seasonalities.append(SeasonalTerms(name: "weekly", periodSeconds: 604_800, order: weekly))
-    }
-    let yearly = resolution.yearlyOrder()
-    if yearly > 0 {
-      seasonalities.append(
-        SeasonalTerms(name: "yearly", periodSeconds: 365.2425 * 86_400, order: yearly))
-    }
+  /// Rows left out of the fit (missing or in an outage) above this share of the window make
+  /// the equations be accumulated afresh instead of downdated from the shared Gram.
+  static let maximumDowndatedShare = 0.05
 
-    let firstDay = timeline.count > 0 ? timeline.localDay(0) : 0
-    let lastDay = timeline.count > 0 ? timeline.localDay(timeline.count - 1) : -1
-    var lengths: [String: Int] = [:]
-    for occurrence in calendar.holidays
-    where occurrence.firstDay <= lastDay && occurrence.firstDay + occurrence.length > firstDay {
-      lengths[occurrence.name] = max(lengths[occurrence.name] ?? 0, occurrence.length)
+  /// XᵀWX, XᵀWy and yᵀWy with the base weights.
+  ///
+  /// When few rows are left out, the frame's unit-weight Gram (shared within a batch) is
+  /// downdated by them and only XᵀWy is formed from this series' values: one read of the
+  /// dense columns instead of the n·p² Gram. Otherwise the weighted rows are accumulated.
+  /// The choice depends on this series alone, so a fit alone and in a batch agree bytewise.
+  func normalEquations() throws(LinearAlgebraError) -> NormalEquations {
+    let excluded = baseWeights.indices.filter { baseWeights[$0] == 0 }
+    guard Double(excluded.count) <= Self.maximumDowndatedShare * Double(baseWeights.count) else {
+      return try NormalEquations(
+        design: design, response: response, weights: baseWeights, periodic: periodic)
     }
-    let holidays = HolidayTerms(
-      country: country?.rawValue, pooled: country != nil,
-      names: lengths.keys.sorted().map { HolidayName(name: $0, length: lengths[$0] ?? 1) },
-      daysBefore: max(0, spec.holidayDaysBefore ?? 1),
-      daysAfter: max(0, spec.holidayDaysAfter ?? 1))
-
-    let bucket = resolution.eventBucket
-    let subHourly = grid.step < 86_400
-    let promotions = calendar.promotions.keys.sorted().compactMap { name -> PromotionTerms? in
-      let seen = (calendar.promotions[name] ?? []).contains { $0.start < end && $0.end > grid.start }
-      guard seen else { return nil }
-      return PromotionTerms(
-        name: name, bucketSeconds: bucket,
-        bucketsBefore: max(0, spec.promotionBucketsBefore ?? 1),
-        profileBuckets: max(1, spec.promotionProfileBuckets ?? (subHourly ? 6 : 2)),
-        bucketsAfter: max(0, spec.promotionBucketsAfter ?? (subHourly ? 2 : 1)))
+    var equations = try frame.unitWeightGram()
+    if !excluded.isEmpty {
+      // Excluded rows have response 0, so only the Gram changes.
+      try equations.reweight(
+        design: design, response: response, rows: excluded,
+        weightChanges: [Double](repeating: -1, count: excluded.count))
     }
-    let incidents = calendar.incidents.filter { $0.start < end && $0.end > grid.start }.map {
-      incident -> IncidentTerms in
-      // At most 48 buckets per incident: longer ones get coarser buckets.
-      let span = max(1, incident.end - incident.start)
-      let width = max(bucket, (span + 47) / 48 / bucket * bucket)
-      return IncidentTerms(
-        name: incident.name, start: incident.start, end: incident.end, bucketSeconds: width)
-    }
-    return FeatureLayout(
-      trend: TrendTerms(
-        origin: grid.start, unitSeconds: Double(resolution.spanSeconds),
-        slopeChanges: resolution.slopeChangeTimes(), levelShifts: resolution.levelShiftTimes()),
-      dayKindLevels: byDayKind, seasonalities: seasonalities, holidays: holidays,
-      promotions: promotions, incidents: incidents)
+    let crossProduct = product.transposedMultiply(design, by: response)
+    var sumOfSquares = 0.0
+    for value in response { sumOfSquares += value * value }
+    return try equations.replacingResponse(
+      crossProduct: crossProduct, responseSumOfSquares: sumOfSquares,
+      observationCount: baseWeights.count - excluded.count)
   }
 }

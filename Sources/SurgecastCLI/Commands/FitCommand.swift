@@ -114,8 +114,11 @@ public struct FitCommand: AsyncParsableCommand {
     }
     let started = ContinuousClock.now
     let batch = SeriesBatch(progress: ProgressBar(total: series.count, quiet: quiet))
+    // Series on one grid (one query's label sets, one file's services) share the design.
+    let frames = DesignFrameCache()
     let failures = await batch.run(count: series.count, name: { series[$0].name }) { index in
-      let fitted = try spec.fit(series[index], events: events, hasCalendar: hasCalendar)
+      let fitted = try spec.fit(
+        series[index], events: events, hasCalendar: hasCalendar, frames: frames)
       return try registry.publish(fitted, as: names[index])
     }
     if !quiet {
