@@ -7,13 +7,12 @@ import TimeSeries
 /// same model gives byte-identical files. Reading checks the schema version before decoding the
 /// rest, so a file of another version is refused with a clear message instead of misread.
 public enum ModelFile {
+  /// The model's JSON with a final newline (`ArtifactJSONEncoder`: Foundation's pretty,
+  /// sorted-key format, written faster).
   public static func encode(_ model: FittedModel) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .throw
-    var data = try encoder.encode(model)
-    data.append(0x0A)
-    return data
+    var bytes = try ArtifactJSONEncoder().encode(model)
+    bytes.append(0x0A)
+    return Data(bytes)
   }
 
   /// Writes atomically (temp file + rename): a reader sees the old file or the new one.
