@@ -3,32 +3,49 @@ import CLAPACKE
 /// Xβ for a traffic design that reads only its dense columns in full.
 ///
 /// A traffic design is mostly structure: level-shift candidates are steps (0, then a constant
-/// from one row on) and event indicators are a sparse tail (see `StepColumns`, `SparseTail`).
+/// from one row on), event indicators are a sparse tail (see `StepColumns`, `SparseTail`), and
+/// the daily and weekly Fourier columns repeat with the row's class (`PeriodicBlock`).
 /// `dgemv` over the whole matrix streams every zero of them from memory, and the product is
 /// memory-bound: on hourly data the dense columns are under half of the storage. Here the
 /// dense columns go through `dgemv` in contiguous runs, each step adds its coefficient to a
-/// suffix of rows (one difference array), and each sparse column adds to its nonzero rows. The
-/// result equals the dense product up to the order of additions.
+/// suffix of rows (one difference array), each sparse column adds to its nonzero rows, and the
+/// periodic block is evaluated once per class and gathered by the rows' classes. The result
+/// equals the dense product up to the order of additions.
 public struct StructuredProduct: Sendable {
   /// Columns read by `dgemv`, as contiguous runs.
   let denseRuns: [Range<Int>]
   let steps: [(column: Int, start: Int, value: Double)]
   let tail: [(index: Int, rows: [Int])]
+  /// The periodic block and its class table (classCount × q, column-major), when every row
+  /// matches its class.
+  let periodic: (block: PeriodicBlock, table: [Double])?
   let rows: Int
   let columns: Int
 
   /// Finds the steps and the sparse tail of `design` over all its rows (one scan that stops
-  /// early in dense columns).
-  public init(_ design: Matrix) {
+  /// early in dense columns), and checks `periodic` against every row (one read of its
+  /// columns): a block that some row contradicts, or that overlaps the steps or the tail, is
+  /// left to `dgemv` with the other dense columns.
+  public init(_ design: Matrix, periodic: PeriodicBlock? = nil) {
     let all = 0..<design.rows
     let tail = SparseTail(design: design, rows: all, weights: nil)
     let denseCount = design.columns - tail.columns.count
     let steps = StepColumns(design: design, rows: all, columns: 0..<denseCount)
     let stepSet = Set(steps.steps.map(\.column))
+    let usable = periodic.flatMap { block -> (block: PeriodicBlock, table: [Double])? in
+      guard block.classCount > 0, block.rowClass.count == design.rows,
+        block.columns.upperBound <= denseCount,
+        !block.columns.contains(where: stepSet.contains),
+        let table = PeriodicSums.classTable(
+          design: design, range: all, weights: nil, periodic: block)
+      else { return nil }
+      return (block, table)
+    }
     var runs: [Range<Int>] = []
     var runStart: Int? = nil
     for j in 0...denseCount {
       let isDense = j < denseCount && !stepSet.contains(j)
+        && !(usable?.block.columns.contains(j) ?? false)
       if isDense, runStart == nil { runStart = j }
       if !isDense, let start = runStart {
         runs.append(start..<j)
@@ -38,6 +55,7 @@ public struct StructuredProduct: Sendable {
     self.denseRuns = runs
     self.steps = steps.steps
     self.tail = tail.columns
+    self.periodic = usable
     self.rows = design.rows
     self.columns = design.columns
   }
@@ -61,6 +79,22 @@ public struct StructuredProduct: Sendable {
             cblas_dgemv(CblasColMajor, CblasNoTrans, n, Int32(run.count), 1,
               base + run.lowerBound * rows, n, coefficients + run.lowerBound, 1, 1, &result, 1)
           }
+        }
+      }
+      if let (block, table) = periodic {
+        // One value per class, V·β_block, then gathered by each row's class.
+        let classes = block.classCount
+        var perClass = [Double](repeating: 0, count: classes)
+        beta.withUnsafeBufferPointer { b in
+          guard let coefficients = b.baseAddress else { return }
+          KernelClock.measure {
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(classes), Int32(block.columns.count),
+              1, table, Int32(classes), coefficients + block.columns.lowerBound, 1, 0,
+              &perClass, 1)
+          }
+        }
+        block.rowClass.withUnsafeBufferPointer { classOf in
+          for i in 0..<rows { result[i] += perClass[Int(classOf[i])] }
         }
       }
       // Steps: add c·β at each start, then a running sum spreads it over the suffix.
@@ -102,6 +136,21 @@ public struct StructuredProduct: Sendable {
           KernelClock.measure {
             cblas_dgemv(CblasColMajor, CblasTrans, n, Int32(run.count), 1,
               base + run.lowerBound * rows, n, vector, 1, 0, target + run.lowerBound, 1)
+          }
+        }
+      }
+      if let (block, table) = periodic {
+        // Σ v per class, then Vᵀ times those sums.
+        let classes = block.classCount
+        var perClass = [Double](repeating: 0, count: classes)
+        block.rowClass.withUnsafeBufferPointer { classOf in
+          for i in 0..<rows { perClass[Int(classOf[i])] += vector[i] }
+        }
+        result.withUnsafeMutableBufferPointer { out in
+          guard let target = out.baseAddress else { return }
+          KernelClock.measure {
+            cblas_dgemv(CblasColMajor, CblasTrans, Int32(classes), Int32(block.columns.count),
+              1, table, Int32(classes), perClass, 1, 0, target + block.columns.lowerBound, 1)
           }
         }
       }

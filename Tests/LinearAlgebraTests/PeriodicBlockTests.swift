@@ -102,3 +102,35 @@ struct PeriodicBlockTests {
     #expect(maxRelativeError(fast.crossProduct, plain.crossProduct, floor: 1) <= 1e-12)
   }
 }
+
+/// Xβ and Xᵀv with the periodic block evaluated per class.
+@Suite("Periodic columns in the structured product")
+struct PeriodicProductTests {
+  /// Both products equal the dense ones, and the per-class path is really taken.
+  @Test("products with a periodic block equal the dense products")
+  func periodicProductsMatchDense() {
+    let (x, _, periodic) = PeriodicBlockTests.design(rows: 2_400, seed: 106)
+    var rng = SplitMix64(seed: 107)
+    let beta = (0..<x.columns).map { _ in rng.normal() }
+    let v = (0..<x.rows).map { _ in rng.normal() }
+    let product = StructuredProduct(x, periodic: periodic)
+    #expect(product.periodic != nil)
+    #expect(!product.denseRuns.contains { $0.overlaps(periodic.columns) })
+    let dense = StructuredProduct(x)
+    #expect(maxRelativeError(product.multiply(x, by: beta), TestData.multiply(x, beta), floor: 1) <= 1e-12)
+    let transposed = (0..<x.columns).map { j in (0..<x.rows).reduce(0.0) { $0 + x[$1, j] * v[$1] } }
+    #expect(maxRelativeError(product.transposedMultiply(x, by: v), transposed, floor: 1) <= 1e-12)
+    #expect(maxRelativeError(dense.transposedMultiply(x, by: v), transposed, floor: 1) <= 1e-12)
+  }
+
+  /// A row that breaks its class leaves the block to `dgemv`: still the exact product.
+  @Test("a block that a row contradicts is read densely")
+  func brokenClassIsReadDensely() {
+    var (x, _, periodic) = PeriodicBlockTests.design(rows: 1_200, seed: 108)
+    x[411, periodic.columns.lowerBound + 2] += 0.25
+    let product = StructuredProduct(x, periodic: periodic)
+    #expect(product.periodic == nil)
+    let beta = (0..<x.columns).map { Double($0 % 5) - 2 }
+    #expect(maxRelativeError(product.multiply(x, by: beta), TestData.multiply(x, beta), floor: 1) <= 1e-12)
+  }
+}

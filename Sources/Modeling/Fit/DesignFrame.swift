@@ -83,7 +83,7 @@ final class DesignFrame: Sendable {
     } catch {
       throw ModelingError.numerical(error.description)
     }
-    product = StructuredProduct(design)
+    product = StructuredProduct(design, periodic: periodic)
   }
 
   /// XᵀX over every row with unit weights, with zero response statistics: computed once per
