@@ -51,7 +51,7 @@ extension ModelSpec {
     let paths = origins.paths(
       lambda: solver.lambda, penalty: solver.penalty, memory: shortTermChoice.memory)
     let (shortTerm, originErrors) = shortTermChoice.choose(
-      residuals: solver.residuals(), weights: setup.baseWeights, origins: origins, paths: paths)
+      residuals: solver.residuals(), origins: origins, paths: paths)
     profile?.mark("short-term AR (chosen by CV)")
     let calibration = CalibrationFitting(fit: solver, horizon: horizon, errors: originErrors).run()
     profile?.mark("interval calibration")

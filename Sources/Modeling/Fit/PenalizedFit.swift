@@ -54,7 +54,9 @@ struct PenalizedFit {
     do {
       try chooseLambda()
       let iterations = max(0, spec.robustIterations ?? 3)
-      for _ in 0..<iterations { try reweightRobustly() }
+      // The last step's scales would be overwritten unread: the changepoint steps solve again
+      // and take the scales of their final solve (`sparsifyChangepoints`).
+      for k in 0..<iterations { try reweightRobustly(updatingScales: k < iterations - 1) }
     } catch let error as LinearAlgebraError {
       throw ModelingError.numerical(error.description)
     }
@@ -98,7 +100,7 @@ struct PenalizedFit {
 
   /// One IRLS step: new weights from the current residuals, applied to the Gram by touching
   /// only the rows whose weight changed.
-  private mutating func reweightRobustly() throws {
+  private mutating func reweightRobustly(updatingScales: Bool) throws {
     var rows: [Int] = []
     var changes: [Double] = []
     for i in 0..<weights.count where setup.baseWeights[i] > 0 {
@@ -116,7 +118,18 @@ struct PenalizedFit {
     try equations.reweight(
       design: setup.design, response: setup.response, rows: rows, weightChanges: changes)
     try solve()
-    updateResidualScales()
+    if updatingScales { updateResidualScales() } else { scalesAreStale = true }
+  }
+
+  /// True while `residualScale` and `binScales` describe earlier residuals than the current
+  /// ones (after the last robust step, until `sparsifyChangepoints` ends).
+  private(set) var scalesAreStale = false
+
+  /// The scales of the last robust step's residuals (lean solves leave `currentResiduals`
+  /// alone, so they are still those), then the full solve if a lean one left it behind.
+  private mutating func refreshResidualsAndScales() throws {
+    if scalesAreStale { updateResidualScales() }
+    try refreshIfStale()
   }
 
   /// Multipliers of the changepoint penalty that cross-validation may choose: a coarse grid
@@ -225,12 +238,12 @@ struct PenalizedFit {
   /// penalty with the overall strength kept at the chosen one.
   mutating func sparsifyChangepoints() throws {
     let indices = changepointColumns
-    guard !indices.isEmpty else { return try refreshIfStale() }
+    guard !indices.isEmpty else { return try refreshResidualsAndScales() }
     let base = indices.map {
       PenaltyWeights.weight(setup.columns[$0].penalty) * changepointStrength
     }
     // A strength of 0 leaves the changepoints unpenalised; there is nothing to sparsify.
-    guard base.contains(where: { $0 > 0 }) else { return try refreshIfStale() }
+    guard base.contains(where: { $0 > 0 }) else { return try refreshResidualsAndScales() }
     for iteration in 0..<Self.changepointIterations {
       let standardized = indices.map { abs(coefficients[$0] * columnScales[$0]) }
       let epsilon = max(1e-6, 0.01 * (standardized.max() ?? 0))
@@ -255,6 +268,7 @@ struct PenalizedFit {
   /// Runs after every solve of the robust fit, so the residuals are sorted into their bins
   /// once and each MAD selects in place (no copies).
   private mutating func updateResidualScales() {
+    scalesAreStale = false
     let r = residuals()
     let bins = binCount
     var all: [Double] = []

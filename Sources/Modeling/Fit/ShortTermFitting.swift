@@ -7,16 +7,20 @@ import LinearAlgebra
 /// a sufficient condition for a stable recursion, so forecasts always decay to the structural
 /// model instead of drifting away.
 enum ShortTermFitting {
-  static func fit(residuals: [Double], weights: [Double], lags: Int, seasonalLag: Int)
-    -> ShortTermDynamics
-  {
+  /// Residuals clipped at ±3 robust scales (NaN where missing): the input of `fit`, the same
+  /// for every candidate order, so a selection clips once.
+  static func clipped(_ residuals: [Double]) -> [Double] {
+    let scale = PenalizedFit.mad(residuals)
+    return residuals.map { $0.isFinite ? min(max($0, -3 * scale), 3 * scale) : .nan }
+  }
+
+  /// - Parameter clipped: the residuals through `clipped(_:)`.
+  static func fit(clipped: [Double], lags: Int, seasonalLag: Int) -> ShortTermDynamics {
     let lags = max(0, lags)
     let seasonal = seasonalLag > lags ? seasonalLag : 0
     let memory = max(lags, seasonal)
     let columns = lags + (seasonal > 0 ? 1 : 0)
-    guard columns > 0, residuals.count > memory + 10 * columns else { return .none }
-    let scale = PenalizedFit.mad(residuals)
-    let clipped = residuals.map { $0.isFinite ? min(max($0, -3 * scale), 3 * scale) : .nan }
+    guard columns > 0, clipped.count > memory + 10 * columns else { return .none }
 
     var rows: [Int] = []
     for t in memory..<clipped.count where clipped[t].isFinite {

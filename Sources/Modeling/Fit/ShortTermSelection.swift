@@ -49,13 +49,13 @@ struct ShortTermSelection {
   /// `judgedLeads` leads (a simpler one wins unless a richer one is better by more than 1%),
   /// its dynamics and its errors at every lead, which calibrate the intervals.
   func choose(
-    residuals: [Double], weights: [Double], origins: RollingOrigins, paths: [OriginPath]
+    residuals: [Double], origins: RollingOrigins, paths: [OriginPath]
   ) -> (dynamics: ShortTermDynamics, errors: [(lead: Int, slot: Int, error: Double)]) {
     var best: (ShortTermDynamics, [(lead: Int, slot: Int, error: Double)], Double)?
+    let clipped = ShortTermFitting.clipped(residuals)
     for candidate in candidates {
       let dynamics = ShortTermFitting.fit(
-        residuals: residuals, weights: weights, lags: candidate.lags,
-        seasonalLag: candidate.seasonalLag)
+        clipped: clipped, lags: candidate.lags, seasonalLag: candidate.seasonalLag)
       let errors = origins.errors(paths, shortTerm: dynamics)
       let near = errors.filter { $0.lead < judgedLeads }
       let mae = near.isEmpty
