@@ -42,19 +42,21 @@ public struct RidgePath: Sendable {
   public init(
     _ equations: NormalEquations, penalty: [Double], observationCount: Int? = nil
   ) throws(LinearAlgebraError) {
-    let pencil = try RidgePencil(equations, penalty: penalty, observationCount: observationCount)
+    let n = try RidgePencil.observationCount(observationCount, equations)
+    let pencil = try RidgePencil(equations, penalty: penalty)
     let p = pencil.order
     let eigen = try SymmetricEigen(upper: pencil.relativePenalty, order: p)
     let theta = pencil.clampedSpectrum(eigen.values)
-    let z = eigen.project(pencil.whitenedCrossProduct)
+    let z = eigen.project(try pencil.whiten(equations.crossProduct))
     // W = L⁻ᵀ U.
     var basis = eigen.vectors
     KernelClock.measure { cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
       Int32(p), Int32(p), 1, pencil.factor, Int32(p), &basis, Int32(p)) }
     self.dimension = p
     self.jitter = pencil.jitter
-    self.spectrum = pencil.spectrum(
-      theta: theta, zSquared: z.map { $0 * $0 })
+    self.spectrum = RidgePencil.spectrum(
+      theta: theta, zSquared: z.map { $0 * $0 },
+      responseSumOfSquares: equations.responseSumOfSquares, observationCount: n)
     self.basis = basis
     self.z = z
     self.scales = pencil.scales

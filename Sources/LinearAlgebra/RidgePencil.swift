@@ -8,41 +8,27 @@ import CLAPACKE
 /// z = Uᵀw (see `RidgePath`). If the Gram is not numerically positive definite, δI is added
 /// to the scaled Gram first (δ = 1e-10, ×100 up to 1e-4) until `dpotrf` succeeds with a
 /// reciprocal condition ≥ 1e-14.
-struct RidgePencil {
+struct RidgePencil: Sendable {
   let order: Int
   /// Number of columns with a positive penalty factor: rank(M).
   let penalizedCount: Int
   /// Upper triangle of M, column-major p × p.
   let relativePenalty: [Double]
-  /// w = L⁻¹ S XᵀWy.
-  let whitenedCrossProduct: [Double]
   /// Upper Cholesky factor Lᵀ of the scaled Gram (strict lower triangle zeroed).
   let factor: [Double]
   let jitter: Double
   /// S.
   let scales: [Double]
 
-  /// n for GCV.
-  let observationCount: Int
-  /// yᵀWy.
-  let responseSumOfSquares: Double
-
-  /// Validates the inputs and reduces the pair.
-  /// - Throws: `.invalidArgument` (no columns, bad penalty, n ≤ 0), `.dimensionMismatch`,
+  /// Validates the inputs and reduces the pair; only the Gram of `equations` is read, so
+  /// problems that share XᵀWX and D share the pencil.
+  /// - Throws: `.invalidArgument` (no columns, bad penalty), `.dimensionMismatch`,
   ///   `.notPositiveDefinite`.
-  init(_ equations: NormalEquations, penalty: [Double], observationCount: Int?)
-    throws(LinearAlgebraError)
-  {
+  init(_ equations: NormalEquations, penalty: [Double]) throws(LinearAlgebraError) {
     BLASThreading.ensureSingleThreaded()
     let p = equations.dimension
     guard p > 0 else { throw .invalidArgument(name: "dimension", reason: "is 0") }
     try Validation.checkPenalty(penalty, columns: p)
-    let n = observationCount ?? equations.observationCount
-    guard n > 0 else {
-      throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
-    }
-    self.observationCount = n
-    responseSumOfSquares = equations.responseSumOfSquares
     let gram = equations.upperGram
     let scales = (0..<p).map {
       ColumnScaling.powerOfTwoReciprocal(gram[$0 + $0 * p].squareRoot())
@@ -67,16 +53,33 @@ struct RidgePencil {
       KernelClock.measure { cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, Int32(p), Int32(p1), 1, root,
         Int32(p), 0, &m, Int32(p)) }
     }
-    var w = (0..<p).map { equations.crossProduct[$0] * scales[$0] }
-    KernelClock.measure { cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(p), factor,
-      Int32(p), &w, 1) }
     order = p
     penalizedCount = p1
     relativePenalty = m
-    whitenedCrossProduct = w
     self.factor = factor
     self.jitter = jitter
     self.scales = scales
+  }
+
+  /// w = L⁻¹ S XᵀWy: a response's cross-product in the pencil's coordinates.
+  /// - Throws: `.dimensionMismatch` for a cross-product of another length.
+  func whiten(_ crossProduct: [Double]) throws(LinearAlgebraError) -> [Double] {
+    try Validation.requireCount(crossProduct.count, order, "cross-product length")
+    var w = (0..<order).map { crossProduct[$0] * scales[$0] }
+    KernelClock.measure { cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, Int32(order), factor,
+      Int32(order), &w, 1) }
+    return w
+  }
+
+  /// n for GCV: `observationCount` if given, else the rows accumulated, and positive.
+  static func observationCount(_ given: Int?, _ equations: NormalEquations)
+    throws(LinearAlgebraError) -> Int
+  {
+    let n = given ?? equations.observationCount
+    guard n > 0 else {
+      throw .invalidArgument(name: "observationCount", reason: "\(n) is not positive")
+    }
+    return n
   }
 
   /// Ascending eigenvalues of M with the p − p₊ smallest set to exactly 0 (rank(M) = p₊, so
@@ -87,8 +90,11 @@ struct RidgePencil {
     }
   }
 
-  /// The λ-dependence of the ridge problem from the spectrum θ and zᵢ².
-  func spectrum(theta: [Double], zSquared: [Double]) -> RidgeSpectrum {
+  /// The λ-dependence of the ridge problem from the spectrum θ and zᵢ², for the response
+  /// with sum of squares yᵀWy over `observationCount` rows.
+  static func spectrum(
+    theta: [Double], zSquared: [Double], responseSumOfSquares: Double, observationCount: Int
+  ) -> RidgeSpectrum {
     let base = responseSumOfSquares - zSquared.reduce(0, +)
     return RidgeSpectrum(
       theta: theta, zSquared: zSquared, baseResidual: Swift.max(0, base),

@@ -92,6 +92,33 @@ struct FitFastPathTests {
     }
   }
 
+  /// One basis serves every response with the same Gram: each path equals the path reduced
+  /// from scratch, and equations with another Gram are refused.
+  @Test("a shared criterion basis gives each response's own GCV path")
+  func sharedCriterionBasis() throws {
+    let (x, y) = SparseTailTests.eventDesign(rows: 500, dense: 6, events: 3, seed: 110)
+    var rng = SplitMix64(seed: 111)
+    let other = (0..<x.rows).map { _ in rng.normal() * 3 }
+    let penalty = (0..<x.columns).map { $0 == 0 ? 0 : 1 + Double($0 % 3) }
+    let first = try NormalEquations(design: x, response: y)
+    let second = try NormalEquations(design: x, response: other)
+    let basis = try RidgeCriterionBasis(first, penalty: penalty)
+    for equations in [first, second] {
+      let shared = try basis.path(for: equations)
+      let alone = try RidgeCriterionPath(equations, penalty: penalty)
+      for lambda in [0.0, 0.01, 1, 100] {
+        let a = shared.criterion(lambda: lambda)
+        let b = alone.criterion(lambda: lambda)
+        #expect(a.gcv == b.gcv)
+        #expect(a.effectiveDegreesOfFreedom == b.effectiveDegreesOfFreedom)
+      }
+      #expect(try shared.choose().best.lambda == alone.choose().best.lambda)
+    }
+    let weighted = try NormalEquations(
+      design: x, response: y, weights: (0..<x.rows).map { $0 % 4 == 0 ? 0.5 : 1 })
+    #expect(throws: LinearAlgebraError.self) { try basis.path(for: weighted) }
+  }
+
   /// Large buffers (above the huge-page threshold) and small ones are all zeros.
   @Test("large buffers are zero-filled")
   func largeBuffersAreZero() {

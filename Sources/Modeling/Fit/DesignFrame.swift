@@ -38,6 +38,8 @@ final class DesignFrame: Sendable {
   let columns: [FeatureColumn]
   /// XᵀX over every row with unit weights (response statistics zero), formed on first use.
   private let unitGram = Mutex<NormalEquations?>(nil)
+  /// The GCV basis of the unit-weight Gram for the last penalty asked for.
+  private let unitBasis = Mutex<(penalty: [Double], basis: RidgeCriterionBasis)?>(nil)
 
   /// Builds the frame of `series`'s grid; the values are not read (the series' name appears
   /// in errors only).
@@ -95,6 +97,21 @@ final class DesignFrame: Sendable {
     let gram = try NormalEquations(design: design, response: zeros, periodic: periodic)
     unitGram.withLock { if $0 == nil { $0 = gram } }
     return gram
+  }
+
+  /// The response-independent part of choosing λ by GCV for the unit-weight Gram and
+  /// `penalty`: computed once per penalty (series without left-out rows derive the same
+  /// penalty from the same Gram, so a batch computes it once).
+  /// - Throws: `LinearAlgebraError` from the reduction.
+  func unitWeightCriterionBasis(penalty: [Double]) throws(LinearAlgebraError)
+    -> RidgeCriterionBasis
+  {
+    if let known = unitBasis.withLock({ $0?.penalty == penalty ? $0?.basis : nil }) {
+      return known
+    }
+    let basis = try RidgeCriterionBasis(try unitWeightGram(), penalty: penalty)
+    unitBasis.withLock { $0 = (penalty, basis) }
+    return basis
   }
 
   /// Event columns exist only for names with an occurrence inside the training window.

@@ -68,9 +68,9 @@ struct PenalizedFit {
       lambda = max(0, fixed)
       penaltyChosenBy = "spec"
       try solve()
-      criterion = try RidgeCriterionPath(equations, penalty: penalty).criterion(lambda: lambda)
+      criterion = try setup.criterionPath(equations, penalty: penalty).criterion(lambda: lambda)
     } else {
-      let best = try RidgeCriterionPath(equations, penalty: penalty).choose().best
+      let best = try setup.criterionPath(equations, penalty: penalty).choose().best
       lambda = best.lambda
       criterion = best
       try solve()

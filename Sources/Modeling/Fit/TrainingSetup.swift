@@ -130,4 +130,16 @@ struct TrainingSetup {
       crossProduct: crossProduct, responseSumOfSquares: sumOfSquares,
       observationCount: baseWeights.count - excluded.count)
   }
+
+  /// GCV, edf and RSS over λ for `equations`, which must be this setup's `normalEquations()`
+  /// before any robust reweighting. With no rows left out they have the frame's unit-weight
+  /// Gram, whose p³ reduction is then shared with the batch; otherwise it is done here.
+  func criterionPath(_ equations: NormalEquations, penalty: [Double])
+    throws(LinearAlgebraError) -> RidgeCriterionPath
+  {
+    guard !baseWeights.contains(0) else {
+      return try RidgeCriterionPath(equations, penalty: penalty)
+    }
+    return try frame.unitWeightCriterionBasis(penalty: penalty).path(for: equations)
+  }
 }
