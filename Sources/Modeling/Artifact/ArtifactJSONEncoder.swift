@@ -74,17 +74,9 @@ enum JSONTree {
   }
 
   /// Swift's shortest round-trip text without a trailing ".0" ("2.0" → "2", "-0.0" → "-0").
-  static func format(_ value: Double, _ codingPath: [any CodingKey]) throws -> String {
-    guard value.isFinite else {
-      throw EncodingError.invalidValue(
-        value,
-        EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite number"))
-    }
-    let text = value.description
-    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-  }
-
-  static func format(_ value: Float, _ codingPath: [any CodingKey]) throws -> String {
+  static func format<Number: BinaryFloatingPoint & CustomStringConvertible & Encodable>(
+    _ value: Number, _ codingPath: [any CodingKey]
+  ) throws -> String {
     guard value.isFinite else {
       throw EncodingError.invalidValue(
         value,
