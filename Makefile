@@ -9,7 +9,7 @@ SHELL := /bin/bash
 # Debian packages the build and the tests need: LAPACKE + OpenBLAS for LinearAlgebra, tzdata
 # for IANA time zones (Asia/Seoul, America/New_York) in calendar features and tests, prometheus
 # (with promtool) for the Prometheus source's tests against a real server on loopback.
-SYSTEM_PACKAGES := liblapacke-dev libopenblas-dev libopenblas0-serial tzdata prometheus
+SYSTEM_PACKAGES := liblapacke-dev libopenblas-dev tzdata prometheus
 
 SWIFT ?= swift
 # Build folder; a separate one (SCRATCH=.build-me) lets parallel checkouts' builds not collide.

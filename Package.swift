@@ -8,22 +8,6 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
-/// Debian's single-threaded OpenBLAS (`libopenblas0-serial`) ahead of the default pthread one
-/// when it is installed: Surgecast holds BLAS to one thread anyway (`BLASThreading`), and the
-/// pthread build starts its worker threads when it loads, which then spin on the other core
-/// for about 0.1 s of CPU in every short `surgecast` process. Same kernels, same results; a
-/// machine without the package loads the default library.
-let serialOpenBLAS: [LinkerSetting] = [
-  .unsafeFlags(
-    [
-      "-Xlinker", "-rpath", "-Xlinker", "/usr/lib/x86_64-linux-gnu/openblas-serial",
-      "-Xlinker", "-rpath", "-Xlinker", "/usr/lib/aarch64-linux-gnu/openblas-serial",
-      // LAPACKE's own BLAS and LAPACK (libblas.so.3, liblapack.so.3) must come from the same
-      // directory, so the executable names them itself and its run path applies to them.
-      "-Xlinker", "--no-as-needed", "-lblas", "-llapack",
-    ], .when(platforms: [.linux]))
-]
-
 let package = Package(
   name: "Surgecast",
   platforms: [.macOS(.v13)],
@@ -78,13 +62,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
-    .executableTarget(
-      name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict,
-      linkerSettings: serialOpenBLAS),
+    .executableTarget(name: "surgecast", dependencies: ["SurgecastCLI"], swiftSettings: strict),
     .executableTarget(
       name: "surgecast-bench",
       dependencies: ["SurgecastCLI", "CLAPACKE", "ModelRegistry"],
-      swiftSettings: strict, linkerSettings: serialOpenBLAS),
+      swiftSettings: strict),
 
     // Test-only: rewrites a file in a loop until the crash-safety test kills it.
     .executableTarget(
