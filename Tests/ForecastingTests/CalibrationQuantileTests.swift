@@ -109,7 +109,8 @@ struct CalibrationQuantileTests {
       }
     }
     let calibration = CalibrationFitting.summarize(
-      scoresByLead, binScales: [1], binning: .none, binSeconds: 86_400)
+      scoresByLead, binScales: [1], binning: .none, binSeconds: 86_400,
+      shrinkingLocations: false)
     #expect(calibration.leadStarts.first == 1)
     for (b, start) in calibration.leadStarts.enumerated() {
       let end = b + 1 < calibration.leadStarts.count ? calibration.leadStarts[b + 1] : 49

@@ -11,13 +11,20 @@ import LinearAlgebra
 /// quantiles are split-conformal order statistics (the ⌈(m+1)p⌉-th of m scores), widened
 /// about the median by the Student-t predictive factor for the number of origins the scores
 /// come from (``CalibrationStudentT``): the scores of one origin are one correlated path, so
-/// the spread is known to the precision of K draws, not of m.
+/// the spread is known to the precision of K draws, not of m. For the same reason, where a
+/// lead has no fixed phase of the season (daily data), the buckets' levels — the bias
+/// correction by lead, which moves the expected count — are shrunk together by how much
+/// they differ beyond noise (``CalibrationLocation``).
 struct CalibrationFitting {
   let fit: PenalizedFit
   /// Longest lead calibrated.
   let horizon: Int
   /// Out-of-sample errors at the rolling origins, with the chosen short-term correction.
   let errors: [(lead: Int, slot: Int, error: Double)]
+  /// Whether a lead falls at the same point of the season from every origin
+  /// (``RollingOrigins/leadsHaveFixedPhase``); if not, the buckets' levels are shrunk
+  /// together (``CalibrationLocation``).
+  let leadsHaveFixedPhase: Bool
 
   /// Buckets of leads hold at least this many scores, merging neighbours when needed.
   static let minimumBucketSize = 40
@@ -37,7 +44,8 @@ struct CalibrationFitting {
       }]
     }
     return Self.summarize(
-      scoresByLead, binScales: fit.binScales, binning: fit.binning, binSeconds: fit.binSeconds)
+      scoresByLead, binScales: fit.binScales, binning: fit.binning, binSeconds: fit.binSeconds,
+      shrinkingLocations: !leadsHaveFixedPhase)
   }
 
   /// One calibration score: a forecast error over its bin's residual scale, and the origin
@@ -48,9 +56,16 @@ struct CalibrationFitting {
   }
 
   /// Pools leads into buckets of ≥ `minimumBucketSize` scores and takes their quantiles.
+  ///
+  /// With `shrinkingLocations`, each bucket's row is then shifted so that its departure from
+  /// the level of every lead is shrunk by how much of it is noise (``CalibrationLocation``):
+  /// for leads without a fixed phase, where the buckets differ mostly by the noise of the
+  /// few paths they share. Without it (sub-daily data: origins a day apart, a lead is a fixed
+  /// hour of the day) each bucket keeps its own level, which can carry a real error of the
+  /// daily profile at those hours.
   static func summarize(
     _ scoresByLead: [[Score]], binScales: [Double], binning: ResidualScaleBinning,
-    binSeconds: Int64
+    binSeconds: Int64, shrinkingLocations: Bool
   ) -> IntervalCalibration {
     var leadStarts: [Int] = []
     var pooled: [[Score]] = []
@@ -76,9 +91,12 @@ struct CalibrationFitting {
       }
     }
     let levels = IntervalCalibration.standardLevels
-    let quantiles = pooled.map { scores -> [Double] in
+    let shifts = shrinkingLocations
+      ? CalibrationLocation.shifts(pooled) : [Double](repeating: 0, count: pooled.count)
+    let quantiles = zip(pooled, shifts).map { scores, shift -> [Double] in
       let paths = Set(scores.map(\.origin)).count
       return Self.calibratedQuantiles(scores.map(\.value).sorted(), levels: levels, paths: paths)
+        .map { $0 + shift }
     }
     return IntervalCalibration(
       scaleByBin: binScales, binning: binning, binSeconds: binSeconds, leadStarts: leadStarts,

@@ -53,7 +53,10 @@ extension ModelSpec {
     let (shortTerm, originErrors) = shortTermChoice.choose(
       residuals: solver.residuals(), origins: origins, paths: paths)
     profile?.mark("short-term AR (chosen by CV)")
-    let calibration = CalibrationFitting(fit: solver, horizon: horizon, errors: originErrors).run()
+    let calibration = CalibrationFitting(
+      fit: solver, horizon: horizon, errors: originErrors,
+      leadsHaveFixedPhase: origins.leadsHaveFixedPhase
+    ).run()
     profile?.mark("interval calibration")
     let model = solver.model(
       shortTerm: shortTerm, calibration: calibration,

@@ -12,6 +12,9 @@ struct RollingOrigins {
   /// Slot index of each origin, ascending.
   let slots: [Int]
   let horizon: Int
+  /// True when the origins are whole seasons apart (sub-daily data: a day), so that a given
+  /// lead falls at the same point of the season (hour of the day) from every origin.
+  let leadsHaveFixedPhase: Bool
   let prefixes: [NormalEquations]
   /// Each prefix factored once for penalties that change only on the changepoint columns
   /// (see `preparedForVaryingPenalty`), or nil: then every solve factors its prefix afresh.
@@ -31,6 +34,7 @@ struct RollingOrigins {
     // whole horizon apart, so that a dozen origins span a year of seasons rather than the
     // last few calm (or busy) weeks; their errors calibrate every season's forecasts.
     let stride = setup.grid.step < 86_400 ? setup.seasonSteps : max(setup.seasonSteps, horizon)
+    leadsHaveFixedPhase = stride % setup.seasonSteps == 0
     var slots: [Int] = []
     for k in 0..<count {
       let origin = n - horizon - k * stride
@@ -51,17 +55,18 @@ struct RollingOrigins {
     let keep = slots.indices.filter { (slots.count - 1 - $0) % max(1, stride) == 0 }
     return RollingOrigins(
       setup: setup, slots: keep.map { slots[$0] }, horizon: horizon,
-      prefixes: keep.map { prefixes[$0] },
+      leadsHaveFixedPhase: leadsHaveFixedPhase, prefixes: keep.map { prefixes[$0] },
       factorizations: factorizations.map { all in keep.map { all[$0] } })
   }
 
   private init(
-    setup: TrainingSetup, slots: [Int], horizon: Int, prefixes: [NormalEquations],
-    factorizations: [VaryingPenaltyFactorization]?
+    setup: TrainingSetup, slots: [Int], horizon: Int, leadsHaveFixedPhase: Bool,
+    prefixes: [NormalEquations], factorizations: [VaryingPenaltyFactorization]?
   ) {
     self.setup = setup
     self.slots = slots
     self.horizon = horizon
+    self.leadsHaveFixedPhase = leadsHaveFixedPhase
     self.prefixes = prefixes
     self.factorizations = factorizations
   }
