@@ -8,9 +8,9 @@
 /// lowers the point forecast at its leads. Every bucket's scores come from the same k
 /// rolling-origin paths, and along one path the errors of neighbouring leads are strongly
 /// correlated, so a bucket's own level is known only to the precision of k draws. On Peyton
-/// Manning the buckets' medians moved the forecast by −0.03 to −0.25 on the log-views scale,
-/// stepping up and down from one 4-day bucket to the next in every fit, while the buckets did
-/// not differ by more than their noise.
+/// Manning the buckets' medians moved the forecast by −0.25 to +0.04 on the log-views scale,
+/// and the expected count stepped by up to 0.27 from one 4-day bucket to the next, while the
+/// buckets did not differ by more than their noise.
 ///
 /// The estimator is the empirical-Bayes (James–Stein) shrinkage of normal means (Efron &
 /// Morris 1975), on the buckets' departures from the paths' own levels: a path that missed the
