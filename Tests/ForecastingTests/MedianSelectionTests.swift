@@ -29,5 +29,25 @@ struct MedianSelectionTests {
         #expect(Quantiles.medianInPlace(&values) == expected)
       }
     }
+    // All equal, and already sorted either way: no progress is lost to ties or order.
+    var constant = [Double](repeating: 3, count: 5_000)
+    #expect(Quantiles.medianInPlace(&constant) == 3)
+    var ascending = (0..<9_001).map(Double.init)
+    #expect(Quantiles.medianInPlace(&ascending) == 4_500)
+    var descending = (0..<9_000).reversed().map(Double.init)
+    #expect(Quantiles.medianInPlace(&descending) == 4_499.5)
+  }
+
+  @Test("selection leaves smaller elements before the k-th and larger ones after")
+  func selectionPartitions() {
+    var rng = SplitMix64(seed: 63)
+    for k in [0, 1, 500, 2_999, 3_000, 5_999] {
+      var values = (0..<6_000).map { _ in Double(Int(rng.normal() * 40)) }
+      let sorted = values.sorted()
+      let kth = Quantiles.select(&values, k)
+      #expect(kth == sorted[k])
+      #expect(values[k] == kth)
+      #expect(values[..<k].allSatisfy { $0 <= kth } && values[(k + 1)...].allSatisfy { $0 >= kth })
+    }
   }
 }

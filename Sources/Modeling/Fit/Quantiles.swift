@@ -32,47 +32,69 @@ public enum Quantiles {
   }
 
   /// Rearranges `a` so that `a[k]` is the k-th smallest, smaller ones before it and larger
-  /// ones after (Hoare's selection with a median-of-three pivot). Falls back to a sort when
-  /// the partitions keep coming out lopsided, so the worst case stays O(n log n).
+  /// ones after (quickselect with a median-of-three pivot). Falls back to a sort when the
+  /// partitions keep coming out lopsided, so the worst case stays O(n log n).
   static func select(_ array: inout [Double], _ k: Int) -> Double {
     // Through the buffer: the array's subscript and `swapAt` check bounds and uniqueness on
     // every access, which cost more than the comparisons (robust fits take many medians).
     array.withUnsafeMutableBufferPointer { select($0, k) }
   }
 
+  /// Selection by three-way partitions without data-dependent branches.
+  ///
+  /// Why: residuals are in random order, so a partition's `if x < pivot` is mispredicted about
+  /// every other element; robust fitting takes a dozen medians of every row per fit, and
+  /// they were a tenth of a many-series fit. Each pass here moves every element
+  /// unconditionally and advances the boundary by the comparison's 0 or 1 (Lomuto's scheme,
+  /// written branch-free). When no element is below the pivot, a second pass gathers the
+  /// elements equal to it, so ties cannot stall the search.
   private static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-    var (lo, hi) = (0, a.count - 1)
+    var (lo, hi) = (0, a.count)  // the k-th smallest lies in a[lo..<hi]
     var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
-    while lo < hi {
+    while hi - lo > 1 {
       budget -= 1
       if budget < 0 {
-        var slice = UnsafeMutableBufferPointer(rebasing: a[lo...hi])
+        var slice = UnsafeMutableBufferPointer(rebasing: a[lo..<hi])
         slice.sort()
         return a[k]
       }
-      let mid = lo + (hi - lo) / 2
-      if a[mid] < a[lo] { a.swapAt(mid, lo) }
-      if a[hi] < a[lo] { a.swapAt(hi, lo) }
-      if a[hi] < a[mid] { a.swapAt(hi, mid) }
-      let pivot = a[mid]
-      var (i, j) = (lo, hi)
-      while i <= j {
-        while a[i] < pivot { i += 1 }
-        while pivot < a[j] { j -= 1 }
-        if i <= j {
-          a.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if k <= j {
-        hi = j
-      } else if k >= i {
-        lo = i
+      let pivot = medianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi - 1])
+      let less = partition(a, lo..<hi) { $0 < pivot }
+      if k < less {
+        hi = less
+      } else if less > lo {
+        lo = less
       } else {
-        return a[k]
+        // Nothing below the pivot: split off the elements equal to it, so ties still shrink
+        // the range (this pass runs only then).
+        let notGreater = partition(a, less..<hi) { $0 <= pivot }
+        if k < notGreater { return pivot }
+        lo = notGreater
       }
     }
     return a[k]
+  }
+
+  /// Moves the elements of `range` for which `isLeft` holds to its front, in one pass without
+  /// branches on the data; returns the end of that front part.
+  @inline(__always)
+  private static func partition(
+    _ a: UnsafeMutableBufferPointer<Double>, _ range: Range<Int>, _ isLeft: (Double) -> Bool
+  ) -> Int {
+    var boundary = range.lowerBound
+    for j in range {
+      let x = a[j]
+      a[j] = a[boundary]
+      a[boundary] = x
+      // A Bool's byte is 0 or 1: adding it keeps the loop free of a branch on the data (a
+      // conditional `? 1 : 0` compiles to a jump).
+      boundary &+= Int(unsafeBitCast(isLeft(x), to: UInt8.self))
+    }
+    return boundary
+  }
+
+  @inline(__always)
+  private static func medianOfThree(_ x: Double, _ y: Double, _ z: Double) -> Double {
+    max(min(x, y), min(max(x, y), z))
   }
 }
