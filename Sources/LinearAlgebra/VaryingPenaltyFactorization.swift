@@ -64,7 +64,6 @@ public struct VaryingPenaltyFactorization: Sendable {
     let f = (0..<p).filter { !isVarying[$0] }
     let (pF, pV) = (f.count, v.count)
     let g = equations.upperGram
-    func gram(_ i: Int, _ j: Int) -> Double { i <= j ? g[i + j * p] : g[j + i * p] }
 
     self.equations = equations
     self.lambda = lambda
@@ -110,15 +109,25 @@ public struct VaryingPenaltyFactorization: Sendable {
     fixedDiagonalRange = (smallest, largest)
     fixedFactor = factor
 
+    // Gathers from the upper triangle run once per rolling origin: read through pointers, and
+    // the (min, max) index instead of a branch on which triangle holds the entry.
     var w = [Double](repeating: 0, count: Swift.max(1, pF * pV))
-    for (b, j) in v.enumerated() {
-      for (a, i) in f.enumerated() { w[a + b * pF] = gram(i, j) * scalesF[a] }
+    var schur = [Double](repeating: 0, count: Swift.max(1, pV * pV))
+    g.withUnsafeBufferPointer { source in
+      w.withUnsafeMutableBufferPointer { target in
+        for (b, j) in v.enumerated() {
+          for (a, i) in f.enumerated() {
+            target[a + b * pF] = source[Swift.min(i, j) + Swift.max(i, j) * p] * scalesF[a]
+          }
+        }
+      }
+      schur.withUnsafeMutableBufferPointer { target in
+        for (b, j) in v.enumerated() {
+          for (a, i) in v.enumerated() where a <= b { target[a + b * pV] = source[i + j * p] }
+        }
+      }
     }
     var rhsF = (0..<pF).map { equations.crossProduct[f[$0]] * scalesF[$0] }
-    var schur = [Double](repeating: 0, count: Swift.max(1, pV * pV))
-    for (b, j) in v.enumerated() {
-      for (a, i) in v.enumerated() where a <= b { schur[a + b * pV] = gram(i, j) }
-    }
     var rhsV = v.map { equations.crossProduct[$0] }
     if pF > 0 && pV > 0 {
       let (f32, v32) = (Int32(pF), Int32(pV))
