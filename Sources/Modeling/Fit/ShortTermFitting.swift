@@ -30,14 +30,19 @@ enum ShortTermFitting {
       if complete { rows.append(t) }
     }
     guard rows.count >= 10 * columns else { return .none }
-    var design = Matrix(rows: rows.count, columns: columns)
-    var response = [Double](repeating: 0, count: rows.count)
-    for (k, t) in rows.enumerated() {
-      response[k] = clipped[t]
-      for i in 0..<lags { design[k, i] = clipped[t - 1 - i] }
-      if seasonal > 0 { design[k, lags] = clipped[t - seasonal] }
+    // Column-major: column i holds the residual i + 1 steps back, the last the seasonal one.
+    let n = rows.count
+    var values = [Double](repeating: 0, count: n * columns)
+    let response = rows.map { clipped[$0] }
+    for i in 0..<lags {
+      for (k, t) in rows.enumerated() { values[k + i * n] = clipped[t - 1 - i] }
     }
-    guard let solution = try? LeastSquares.solve(design, response) else { return .none }
+    if seasonal > 0 {
+      for (k, t) in rows.enumerated() { values[k + lags * n] = clipped[t - seasonal] }
+    }
+    guard let design = try? Matrix(rows: n, columns: columns, columnMajor: values),
+      let solution = try? LeastSquares.solve(design, response)
+    else { return .none }
     var phi = solution.coefficients.map { $0.isFinite ? $0 : 0 }
     let total = phi.reduce(0) { $0 + abs($1) }
     if total > 0.98 { phi = phi.map { $0 * 0.98 / total } }
