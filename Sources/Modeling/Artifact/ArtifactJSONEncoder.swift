@@ -29,6 +29,8 @@ enum JSONTree {
   case number(String)
   case string(String)
   case array(ArrayBox)
+  /// An array of finite numbers, formatted as it is written (no string per number).
+  case doubles([Double])
   case object(ObjectBox)
 
   final class ArrayBox {
@@ -54,10 +56,8 @@ enum JSONTree {
     switch value {
     case let number as Double: return .number(try format(number, codingPath))
     case let numbers as [Double]:
-      let box = ArrayBox()
-      box.items.reserveCapacity(numbers.count)
-      for number in numbers { box.items.append(.number(try format(number, codingPath))) }
-      return .array(box)
+      for number in numbers where !number.isFinite { _ = try format(number, codingPath) }
+      return .doubles(numbers)
     case let number as Int: return .number(String(number))
     case let numbers as [Int]:
       let box = ArrayBox()
@@ -97,9 +97,20 @@ enum JSONTree {
       output.append(UInt8(ascii: "["))
       output.append(newline)
       for (index, item) in box.items.enumerated() {
-        if index > 0 { output.append(contentsOf: [UInt8(ascii: ","), newline]) }
+        if index > 0 { separate(&output) }
         pad(indent + 2, &output)
         write(item, indent: indent + 2, into: &output)
+      }
+      output.append(newline)
+      pad(indent, &output)
+      output.append(UInt8(ascii: "]"))
+    case .doubles(let numbers):
+      output.append(UInt8(ascii: "["))
+      output.append(newline)
+      for (index, number) in numbers.enumerated() {
+        if index > 0 { separate(&output) }
+        pad(indent + 2, &output)
+        writeNumber(number, into: &output)
       }
       output.append(newline)
       pad(indent, &output)
@@ -109,7 +120,7 @@ enum JSONTree {
       output.append(newline)
       let sorted = box.entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
       for (index, entry) in sorted.enumerated() {
-        if index > 0 { output.append(contentsOf: [UInt8(ascii: ","), newline]) }
+        if index > 0 { separate(&output) }
         pad(indent + 2, &output)
         writeString(entry.key, into: &output)
         output.append(contentsOf: " : ".utf8)
@@ -124,7 +135,23 @@ enum JSONTree {
   private static let newline = UInt8(ascii: "\n")
 
   private static func pad(_ count: Int, _ output: inout [UInt8]) {
-    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    for _ in 0..<count { output.append(UInt8(ascii: " ")) }
+  }
+
+  /// ",\n" between the items of a container.
+  private static func separate(_ output: inout [UInt8]) {
+    output.append(UInt8(ascii: ","))
+    output.append(newline)
+  }
+
+  /// A finite number as `format` writes it, straight from its description's bytes.
+  private static func writeNumber(_ value: Double, into output: inout [UInt8]) {
+    var text = value.description
+    text.withUTF8 { bytes in
+      let n = bytes.count
+      let trailingZero = n >= 2 && bytes[n - 2] == UInt8(ascii: ".") && bytes[n - 1] == UInt8(ascii: "0")
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<(trailingZero ? n - 2 : n)]))
+    }
   }
 
   /// Quotes and escapes: `"` and `\`, the short escapes \b \f \n \r \t, other control

@@ -116,11 +116,14 @@ public struct FitCommand: AsyncParsableCommand {
     let batch = SeriesBatch(progress: ProgressBar(total: series.count, quiet: quiet))
     // Series on one grid (one query's label sets, one file's services) share the design.
     let frames = DesignFrameCache()
-    let failures = await batch.run(count: series.count, name: { series[$0].name }) { index in
-      let fitted = try spec.fit(
-        series[index], events: events, hasCalendar: hasCalendar, frames: frames)
-      return try registry.publish(fitted, as: names[index])
-    }
+    let failures = await batch.run(
+      count: series.count, name: { series[$0].name },
+      work: { index in
+        let fitted = try spec.fit(
+          series[index], events: events, hasCalendar: hasCalendar, frames: frames)
+        return try ModelFile.encode(fitted)
+      },
+      store: { index, encoded in try registry.publish(encoded: encoded, as: names[index]) })
     if !quiet {
       let seconds = (ContinuousClock.now - started).seconds
       let fitted = series.count - failures.count
