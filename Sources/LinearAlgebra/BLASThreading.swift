@@ -13,6 +13,10 @@ public enum BLASThreading {
   // (swift_once), which makes the call idempotent and thread-safe without our own lock.
   private static let pinned: Bool = {
     openblas_set_num_threads(1)
+    // The pthreads build starts its workers when the library loads, and an idle worker spins
+    // on `sched_yield` for about a tenth of a second before it sleeps: CPU a short `fit`
+    // process and the first fits of a batch would share with it for nothing.
+    _ = blas_thread_shutdown_()
     return true
   }()
 
