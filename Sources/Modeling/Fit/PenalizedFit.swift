@@ -23,6 +23,8 @@ struct PenalizedFit {
   var residualScale = 0.0
   /// Residual scale per bin of `binning` (hour of day, or month for long daily data).
   var binScales: [Double] = []
+  /// Each slot's bin of `binning`: every robust step and scale update reads it for every row.
+  private let slotBins: [Int32]
 
   /// Slope changes and level shifts are made sparse by this many re-weightings of their
   /// penalty (adaptive ridge, approximating an L1 penalty): real shifts survive, noise does not.
@@ -32,6 +34,7 @@ struct PenalizedFit {
     self.setup = setup
     self.spec = spec
     weights = setup.baseWeights
+    slotBins = Self.bins(of: setup)
     do {
       equations = try setup.normalEquations()
     } catch {
@@ -298,13 +301,21 @@ struct PenalizedFit {
 
   /// Hours of the day for sub-daily data; months for daily data spanning two years (each
   /// month then has at least two seasons of rows); otherwise one bin.
-  var binning: ResidualScaleBinning {
+  var binning: ResidualScaleBinning { Self.binning(of: setup) }
+  var binSeconds: Int64 { Self.binSeconds(of: binning) }
+  var binCount: Int { Self.binCount(of: binning) }
+
+  private static func binning(of setup: TrainingSetup) -> ResidualScaleBinning {
     if setup.grid.step < 86_400 { return .timeOfDay }
     let spanDays = Double(setup.grid.count) * Double(setup.grid.step) / 86_400
     return setup.hasCalendar && spanDays >= 730 ? .monthOfYear : .none
   }
-  var binSeconds: Int64 { binning == .timeOfDay ? 3_600 : 86_400 }
-  var binCount: Int {
+
+  private static func binSeconds(of binning: ResidualScaleBinning) -> Int64 {
+    binning == .timeOfDay ? 3_600 : 86_400
+  }
+
+  private static func binCount(of binning: ResidualScaleBinning) -> Int {
     switch binning {
     case .none: return 1
     case .timeOfDay: return 24
@@ -312,11 +323,17 @@ struct PenalizedFit {
     }
   }
 
-  func bin(ofSlot slot: Int) -> Int {
-    guard binCount > 1 else { return 0 }
-    let local = setup.timeline.localSeconds[slot]
-    return min(binCount - 1, binning.bin(ofLocalSeconds: local, binSeconds: binSeconds))
+  private static func bins(of setup: TrainingSetup) -> [Int32] {
+    let binning = binning(of: setup)
+    let count = binCount(of: binning)
+    let seconds = binSeconds(of: binning)
+    guard count > 1 else { return [Int32](repeating: 0, count: setup.timeline.localSeconds.count) }
+    return setup.timeline.localSeconds.map { local in
+      Int32(min(count - 1, binning.bin(ofLocalSeconds: local, binSeconds: seconds)))
+    }
   }
+
+  func bin(ofSlot slot: Int) -> Int { Int(slotBins[slot]) }
 
   func scaleForRow(_ slot: Int) -> Double {
     let s = binScales.isEmpty ? residualScale : binScales[bin(ofSlot: slot)]
