@@ -53,6 +53,11 @@ struct SparseTail {
     columns = found.count >= Self.minimumColumns ? found.reversed() : []
   }
 
+  /// A tail found before, over the same rows with unit weights (`StructuredProduct` keeps it).
+  init(columns: [(index: Int, rows: [Int])]) {
+    self.columns = columns
+  }
+
   /// Adds `sign` × the tail's rows and columns of XᵀWX (against every column) and of XᵀWy.
   func accumulate(
     into equations: inout NormalEquations, design: Matrix, response: [Double],

@@ -37,6 +37,11 @@ struct StepColumns {
     steps = found.count >= Self.minimumSteps ? found : []
   }
 
+  /// Steps found before, over the same rows (`StructuredProduct` keeps them).
+  init(steps: [(column: Int, start: Int, value: Double)]) {
+    self.steps = steps
+  }
+
   /// Adds `sign` × the steps' entries of XᵀWX against the `other` columns and each other, and
   /// their entries of XᵀWy, by a backward sweep of each column (and of y) over the range.
   func accumulate(
@@ -115,18 +120,15 @@ extension NormalEquations {
   @discardableResult
   mutating func accumulateGathered(
     design: Matrix, response: [Double], range: Range<Int>, weights: [Double]?, sign: Double,
-    columns allColumns: [Int], periodic: PeriodicBlock? = nil
+    columns allColumns: [Int], periodic: (block: PeriodicBlock, table: [Double])? = nil
   ) -> PeriodicSums? {
-    // Periodic columns leave the gathered block when every row agrees with its class.
+    // Periodic columns (verified against every row's class) leave the gathered block.
     var classSums: PeriodicSums? = nil
     var columns = allColumns
-    if let periodic,
-      let table = PeriodicSums.classTable(
-        design: design, range: range, weights: weights, periodic: periodic)
-    {
-      columns = allColumns.filter { !periodic.columns.contains($0) }
+    if let periodic {
+      columns = allColumns.filter { !periodic.block.columns.contains($0) }
       classSums = PeriodicSums(
-        periodic: periodic, table: table, otherColumns: columns.count)
+        periodic: periodic.block, table: periodic.table, otherColumns: columns.count)
     }
     let n = design.rows
     let q = columns.count

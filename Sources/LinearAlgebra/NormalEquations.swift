@@ -89,6 +89,48 @@ public struct NormalEquations: Sendable, Equatable {
     try apply(design: design, response: response, rows: rows, weights: weights, sign: -1)
   }
 
+  /// XᵀX (and Xᵀy, yᵀy) of every row of `design` with unit weights, reusing the structure
+  /// `product` found in the same design (its steps, sparse tail and verified periodic class
+  /// table) instead of scanning the design for them again: the same statistics, to the bit,
+  /// as `init(design:response:periodic:)` with `product`'s periodic block.
+  /// - Precondition: `product` was built from `design` (a programming error otherwise).
+  /// - Throws: as `accumulate`.
+  public init(
+    unitWeightsOf design: Matrix, response: [Double], structure product: StructuredProduct
+  ) throws(LinearAlgebraError) {
+    precondition(
+      product.rows == design.rows && product.columns == design.columns,
+      "the structure belongs to another design")
+    self.init(dimension: design.columns)
+    try checkShape(design: design, response: response, weights: nil)
+    let n = design.rows
+    let periodic = product.periodic.flatMap { found in
+      n >= 4 * found.block.classCount ? found : nil
+    }
+    try apply(
+      design: design, response: response, range: 0..<n, weights: nil, window: nil, sign: 1,
+      structure: Structure(
+        tail: SparseTail(columns: product.tail), steps: StepColumns(steps: product.steps),
+        periodic: periodic))
+  }
+
+  /// What one accumulation exploits in the rows it adds: the sparse tail, the step columns
+  /// and, when every row agrees with its class, the periodic block with its class table.
+  private struct Structure {
+    var tail: SparseTail
+    var steps: StepColumns
+    var periodic: (block: PeriodicBlock, table: [Double])?
+  }
+
+  private func checkShape(design: Matrix, response: [Double], weights: [Double]?)
+    throws(LinearAlgebraError)
+  {
+    try Validation.requireCount(design.columns, dimension, "design columns")
+    try Validation.requireCount(response.count, design.rows, "response length")
+    _ = try Validation.lapackInt(design.rows, "rows")
+    if let weights { try Validation.requireCount(weights.count, design.rows, "number of weights") }
+  }
+
   private mutating func apply(
     design: Matrix, response: [Double], rows: Range<Int>?, weights: [Double]?, sign: Double,
     periodic: PeriodicBlock? = nil
@@ -96,40 +138,57 @@ public struct NormalEquations: Sendable, Equatable {
     BLASThreading.ensureSingleThreaded()
     let n = design.rows
     let p = dimension
-    try Validation.requireCount(design.columns, p, "design columns")
-    try Validation.requireCount(response.count, n, "response length")
+    try checkShape(design: design, response: response, weights: weights)
     let range = rows ?? 0..<n
     guard range.lowerBound >= 0, range.upperBound <= n else {
       throw .invalidArgument(name: "rows", reason: "\(range) is outside 0..<\(n)")
     }
-    _ = try Validation.lapackInt(n, "rows")
     guard !range.isEmpty, p > 0 else { return }
     var window: [Double]? = nil
     if let weights {
-      try Validation.requireCount(weights.count, n, "number of weights")
       window = Array(weights[range])
       _ = try Validation.checkWeights(window ?? [], rows: range.count)
     }
-    // A NaN or infinity anywhere in the rows makes a diagonal entry of the Gram (a sum of
-    // squares), or yᵀy, non-finite, so checking p + 1 sums after the BLAS calls replaces a
-    // separate pass over n·p inputs; the previous state is restored before throwing.
-    let saved = self
     let tail = SparseTail(design: design, rows: range, weights: weights)
     let dense = p - tail.columns.count
     let steps = StepColumns(design: design, rows: range, columns: 0..<dense)
     // Per-class sums pay when the rows outnumber the classes severalfold. The block must be
-    // disjoint from the sparse tail and the steps, which have their own products.
-    let usablePeriodic = periodic.flatMap { block in
-      block.rowClass.count == n && block.columns.upperBound <= dense
-        && range.count >= 4 * block.classCount
-        && !steps.steps.contains { block.columns.contains($0.column) } ? block : nil
+    // disjoint from the sparse tail and the steps, which have their own products, and every
+    // row must agree with its class.
+    let usablePeriodic = periodic.flatMap { block -> (block: PeriodicBlock, table: [Double])? in
+      guard block.rowClass.count == n, block.columns.upperBound <= dense,
+        range.count >= 4 * block.classCount,
+        !steps.steps.contains(where: { block.columns.contains($0.column) }),
+        let table = PeriodicSums.classTable(
+          design: design, range: range, weights: weights, periodic: block)
+      else { return nil }
+      return (block, table)
     }
-    if !steps.steps.isEmpty || usablePeriodic != nil {
+    try apply(
+      design: design, response: response, range: range, weights: weights, window: window,
+      sign: sign, structure: Structure(tail: tail, steps: steps, periodic: usablePeriodic))
+  }
+
+  /// Adds `sign` × the rows' statistics through `structure`.
+  private mutating func apply(
+    design: Matrix, response: [Double], range: Range<Int>, weights: [Double]?,
+    window: [Double]?, sign: Double, structure: Structure
+  ) throws(LinearAlgebraError) {
+    BLASThreading.ensureSingleThreaded()
+    let p = dimension
+    guard !range.isEmpty, p > 0 else { return }
+    // A NaN or infinity anywhere in the rows makes a diagonal entry of the Gram (a sum of
+    // squares), or yᵀy, non-finite, so checking p + 1 sums after the BLAS calls replaces a
+    // separate pass over n·p inputs; the previous state is restored before throwing.
+    let saved = self
+    let (tail, steps) = (structure.tail, structure.steps)
+    let dense = p - tail.columns.count
+    if !steps.steps.isEmpty || structure.periodic != nil {
       let stepSet = Set(steps.steps.map(\.column))
       let others = (0..<dense).filter { !stepSet.contains($0) }
       let classSums = accumulateGathered(
         design: design, response: response, range: range, weights: weights, sign: sign,
-        columns: others, periodic: usablePeriodic)
+        columns: others, periodic: structure.periodic)
       // Periodic columns meet the steps through per-class suffix weights, not column sweeps.
       let swept = classSums.map { sums in others.filter { !sums.periodic.columns.contains($0) } }
       steps.accumulate(

@@ -123,6 +123,25 @@ struct PeriodicProductTests {
     #expect(maxRelativeError(dense.transposedMultiply(x, by: v), transposed, floor: 1) <= 1e-12)
   }
 
+  /// The unit-weight Gram built on the product's structure (its steps, tail and class table)
+  /// is bit for bit the one that scans the design itself, with and without a usable block.
+  @Test("a Gram on the product's structure equals the scanned one exactly")
+  func gramOnProductStructureIsIdentical() throws {
+    var (x, y, periodic) = PeriodicBlockTests.design(rows: 2_400, seed: 109)
+    for breaksClass in [false, true] {
+      if breaksClass { x[977, periodic.columns.lowerBound + 1] -= 0.5 }
+      let product = StructuredProduct(x, periodic: periodic)
+      #expect((product.periodic == nil) == breaksClass)
+      #expect(!product.steps.isEmpty && !product.tail.isEmpty)
+      let reused = try NormalEquations(unitWeightsOf: x, response: y, structure: product)
+      let scanned = try NormalEquations(design: x, response: y, periodic: periodic)
+      #expect(reused.upperGram == scanned.upperGram)
+      #expect(reused.crossProduct == scanned.crossProduct)
+      #expect(reused.responseSumOfSquares == scanned.responseSumOfSquares)
+      #expect(reused.observationCount == scanned.observationCount)
+    }
+  }
+
   /// A row that breaks its class leaves the block to `dgemv`: still the exact product.
   @Test("a block that a row contradicts is read densely")
   func brokenClassIsReadDensely() {

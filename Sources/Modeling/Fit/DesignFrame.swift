@@ -94,7 +94,8 @@ final class DesignFrame: Sendable {
   func unitWeightGram() throws(LinearAlgebraError) -> NormalEquations {
     if let known = unitGram.withLock({ $0 }) { return known }
     let zeros = [Double](repeating: 0, count: design.rows)
-    let gram = try NormalEquations(design: design, response: zeros, periodic: periodic)
+    // The product already found the design's steps, sparse tail and periodic classes.
+    let gram = try NormalEquations(unitWeightsOf: design, response: zeros, structure: product)
     unitGram.withLock { if $0 == nil { $0 = gram } }
     return gram
   }
