@@ -56,8 +56,8 @@ public struct SeriesBatch: Sendable {
   /// millisecond while the disk confirms. On a thread of the cooperative pool (one per core)
   /// that is a core left idle, about a sixth of a batch of hourly fits. On its own serial
   /// queue the wait overlaps the next fits. At most `concurrency` series compute and at most
-  /// `storeBacklog` more (their outputs, not their designs) wait for the lane, so memory stays
-  /// bounded and one slow `fsync` does not stall the cores. `handle` runs as in
+  /// `16 × concurrency` more (their outputs, not their designs) wait for the lane, so memory
+  /// stays bounded and a burst of slow `fsync`s does not stall the cores. `handle` runs as in
   /// `run(count:name:work:handle:)`; an error from `work` or `store` counts as a failure of
   /// series `i`.
   public func run<Output: Sendable, Stored: Sendable>(
@@ -71,8 +71,10 @@ public struct SeriesBatch: Sendable {
       work: work, store: store, handle: handle)
   }
 
-  /// Outputs that may wait for the store lane at once.
-  private var storeBacklog: Int { 4 * concurrency }
+  /// Outputs that may wait for the store lane at once: enough to ride out a burst of slow
+  /// `fsync`s (a few tens of milliseconds on a shared disk) without stalling the cores, while
+  /// an hourly model's file is about 0.1 MB, so the backlog stays a few MB.
+  private var storeBacklog: Int { 16 * concurrency }
 
   /// What a child task of the batch finished: a series' work, or its store.
   private enum Step<Output: Sendable, Stored: Sendable>: Sendable {
