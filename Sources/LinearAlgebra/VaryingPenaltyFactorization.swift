@@ -76,14 +76,20 @@ public struct VaryingPenaltyFactorization: Sendable {
     fixedScales = scalesF
 
     var factor = [Double](repeating: 0, count: pF * pF)
-    // Both index lists ascend, so i ≤ j within the upper triangle: read it directly.
+    // Both index lists ascend, so i ≤ j within the upper triangle: read it directly. Every
+    // operand through a buffer pointer: these gathers run once per rolling origin, and the
+    // arrays' checked subscripts had cost as much as the copying.
     g.withUnsafeBufferPointer { source in
       factor.withUnsafeMutableBufferPointer { target in
-        for b in 0..<pF {
-          let column = f[b] * p
-          let scale = scalesF[b]
-          for a in 0...b { target[a + b * pF] = source[f[a] + column] * scalesF[a] * scale }
-          target[b + b * pF] += lambda * penalty[f[b]] * scale * scale
+        f.withUnsafeBufferPointer { f in
+          scalesF.withUnsafeBufferPointer { scalesF in
+            for b in 0..<pF {
+              let column = f[b] * p
+              let scale = scalesF[b]
+              for a in 0...b { target[a + b * pF] = source[f[a] + column] * scalesF[a] * scale }
+              target[b + b * pF] += lambda * penalty[f[b]] * scale * scale
+            }
+          }
         }
       }
     }
@@ -114,16 +120,25 @@ public struct VaryingPenaltyFactorization: Sendable {
     var w = [Double](repeating: 0, count: Swift.max(1, pF * pV))
     var schur = [Double](repeating: 0, count: Swift.max(1, pV * pV))
     g.withUnsafeBufferPointer { source in
-      w.withUnsafeMutableBufferPointer { target in
-        for (b, j) in v.enumerated() {
-          for (a, i) in f.enumerated() {
-            target[a + b * pF] = source[Swift.min(i, j) + Swift.max(i, j) * p] * scalesF[a]
+      f.withUnsafeBufferPointer { f in
+        v.withUnsafeBufferPointer { v in
+          scalesF.withUnsafeBufferPointer { scalesF in
+            w.withUnsafeMutableBufferPointer { target in
+              for b in 0..<pV {
+                let j = v[b]
+                for a in 0..<pF {
+                  let i = f[a]
+                  target[a + b * pF] = source[Swift.min(i, j) + Swift.max(i, j) * p] * scalesF[a]
+                }
+              }
+            }
           }
-        }
-      }
-      schur.withUnsafeMutableBufferPointer { target in
-        for (b, j) in v.enumerated() {
-          for (a, i) in v.enumerated() where a <= b { target[a + b * pV] = source[i + j * p] }
+          schur.withUnsafeMutableBufferPointer { target in
+            for b in 0..<pV {
+              let column = v[b] * p
+              for a in 0...b { target[a + b * pV] = source[v[a] + column] }
+            }
+          }
         }
       }
     }
@@ -180,9 +195,13 @@ public struct VaryingPenaltyFactorization: Sendable {
       ColumnScaling.powerOfTwoReciprocal((g[j + j * p] + lambda * penalty[j]).squareRoot())
     }
     var block = schurBase
-    for b in 0..<pV {
-      block[b + b * pV] += lambda * penalty[varying[b]]
-      for a in 0...b { block[a + b * pV] *= scalesV[a] * scalesV[b] }
+    block.withUnsafeMutableBufferPointer { block in
+      scalesV.withUnsafeBufferPointer { scalesV in
+        for b in 0..<pV {
+          block[b + b * pV] += lambda * penalty[varying[b]]
+          for a in 0...b { block[a + b * pV] *= scalesV[a] * scalesV[b] }
+        }
+      }
     }
     var smallest = fixed.isEmpty ? Double.infinity : fixedDiagonalRange.smallest
     var largest = fixed.isEmpty ? 0 : fixedDiagonalRange.largest
