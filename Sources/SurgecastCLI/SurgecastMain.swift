@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 
 /// Entry point of the `surgecast` executable, kept in a library so that tests can drive it.
 ///
@@ -9,6 +10,9 @@ import Foundation
 public enum SurgecastMain {
   /// Runs `surgecast` with the process's arguments and exits with the resulting status.
   public static func run() async -> Never {
+    // OpenBLAS's worker threads start when the library loads and spin until they are
+    // stopped; stop them before parsing and reading, not at the first fit.
+    BLASThreading.ensureSingleThreaded()
     let status = await execute(Array(CommandLine.arguments.dropFirst()))
     exit(status)
   }

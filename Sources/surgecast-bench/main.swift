@@ -8,11 +8,11 @@
 //   surgecast-bench accuracy-validation   the same on held-out windows of the training data
 //   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //   surgecast-bench many       1,000 series fitted in parallel (make bench-many)
-//   surgecast-bench recommend  a 24 h replica schedule from a loaded model (Autoscaling)
 //
 // Each suite lives in its own file of this target and returns its result lines; this file only
 // prints a header that says where the numbers come from, and picks the suites.
 import Foundation
+import LinearAlgebra
 
 /// A named benchmark suite: a function returning the lines to print.
 struct BenchSuite {
@@ -82,6 +82,8 @@ func printHeader() {
   return (["usage: surgecast-bench [all | SUITE …]", "suites:"] + names).joined(separator: "\n")
 }
 
+// Stop OpenBLAS's spinning worker threads before any suite runs (see BLASThreading).
+BLASThreading.ensureSingleThreaded()
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("-h") || arguments.contains("--help") {
   print(usage())
