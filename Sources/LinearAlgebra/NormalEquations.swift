@@ -105,7 +105,7 @@ public struct NormalEquations: Sendable, Equatable {
     try checkShape(design: design, response: response, weights: nil)
     let n = design.rows
     let periodic = product.periodic.flatMap { found in
-      n >= 4 * found.block.classCount ? found : nil
+      Self.classSumsPay(rows: n, classes: found.block.classCount) ? found : nil
     }
     try apply(
       design: design, response: response, range: 0..<n, weights: nil, window: nil, sign: 1,
@@ -113,6 +113,9 @@ public struct NormalEquations: Sendable, Equatable {
         tail: SparseTail(columns: product.tail), steps: StepColumns(steps: product.steps),
         periodic: periodic))
   }
+
+  /// Per-class sums pay when the rows outnumber the classes severalfold.
+  private static func classSumsPay(rows: Int, classes: Int) -> Bool { rows >= 4 * classes }
 
   /// What one accumulation exploits in the rows it adds: the sparse tail, the step columns
   /// and, when every row agrees with its class, the periodic block with its class table.
@@ -152,12 +155,11 @@ public struct NormalEquations: Sendable, Equatable {
     let tail = SparseTail(design: design, rows: range, weights: weights)
     let dense = p - tail.columns.count
     let steps = StepColumns(design: design, rows: range, columns: 0..<dense)
-    // Per-class sums pay when the rows outnumber the classes severalfold. The block must be
-    // disjoint from the sparse tail and the steps, which have their own products, and every
-    // row must agree with its class.
+    // The block must be disjoint from the sparse tail and the steps, which have their own
+    // products, and every row must agree with its class.
     let usablePeriodic = periodic.flatMap { block -> (block: PeriodicBlock, table: [Double])? in
       guard block.rowClass.count == n, block.columns.upperBound <= dense,
-        range.count >= 4 * block.classCount,
+        Self.classSumsPay(rows: range.count, classes: block.classCount),
         !steps.steps.contains(where: { block.columns.contains($0.column) }),
         let table = PeriodicSums.classTable(
           design: design, range: range, weights: weights, periodic: block)
