@@ -94,27 +94,13 @@ enum JSONTree {
     case .number(let text): output.append(contentsOf: text.utf8)
     case .string(let text): writeString(text, into: &output)
     case .array(let box):
-      output.append(UInt8(ascii: "["))
-      output.append(newline)
-      for (index, item) in box.items.enumerated() {
-        if index > 0 { separate(&output) }
-        pad(indent + 2, &output)
+      writeArray(box.items, indent: indent, into: &output) { item, output in
         write(item, indent: indent + 2, into: &output)
       }
-      output.append(newline)
-      pad(indent, &output)
-      output.append(UInt8(ascii: "]"))
     case .doubles(let numbers):
-      output.append(UInt8(ascii: "["))
-      output.append(newline)
-      for (index, number) in numbers.enumerated() {
-        if index > 0 { separate(&output) }
-        pad(indent + 2, &output)
+      writeArray(numbers, indent: indent, into: &output) { number, output in
         writeNumber(number, into: &output)
       }
-      output.append(newline)
-      pad(indent, &output)
-      output.append(UInt8(ascii: "]"))
     case .object(let box):
       output.append(UInt8(ascii: "{"))
       output.append(newline)
@@ -133,6 +119,23 @@ enum JSONTree {
   }
 
   private static let newline = UInt8(ascii: "\n")
+
+  /// `[`, each item on its own line one level deeper, `]` (an empty array on two lines).
+  private static func writeArray<Item>(
+    _ items: [Item], indent: Int, into output: inout [UInt8],
+    item writeItem: (Item, inout [UInt8]) -> Void
+  ) {
+    output.append(UInt8(ascii: "["))
+    output.append(newline)
+    for (index, item) in items.enumerated() {
+      if index > 0 { separate(&output) }
+      pad(indent + 2, &output)
+      writeItem(item, &output)
+    }
+    output.append(newline)
+    pad(indent, &output)
+    output.append(UInt8(ascii: "]"))
+  }
 
   private static func pad(_ count: Int, _ output: inout [UInt8]) {
     for _ in 0..<count { output.append(UInt8(ascii: " ")) }
