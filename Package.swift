@@ -27,6 +27,7 @@ let package = Package(
   targets: [
     // Only LinearAlgebra imports this module.
     .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"], swiftSettings: strict),
     .target(name: "TimeSeries", swiftSettings: strict),
     .target(name: "HolidayCalendars", dependencies: ["TimeSeries"], swiftSettings: strict),
@@ -58,7 +59,7 @@ let package = Package(
       name: "SurgecastCLI",
       dependencies: [
         "Autoscaling", "SurgeDetection", "SurgecastServer", "TrafficSynthesis", "ModelRegistry",
-        "PrometheusSource", "Planning", "Reporting",
+        "PrometheusSource", "Planning", "Reporting", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

@@ -13,7 +13,9 @@ public enum SurgecastMain {
     // OpenBLAS's worker threads start when the library loads and spin until they are
     // stopped; stop them before parsing and reading, not at the first fit.
     BLASThreading.ensureSingleThreaded()
-    let status = await execute(Array(CommandLine.arguments.dropFirst()))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    ShortProcessAllocator.configure(forCommand: arguments.first)
+    let status = await execute(arguments)
     exit(status)
   }
 
