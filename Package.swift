@@ -21,6 +21,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // Only SurgecastServer (`surgecast serve`) uses it.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Only PrometheusSource uses it: HTTP for Prometheus and the webhook without
+    // FoundationNetworking, whose libcurl cost every process 4.5 ms of loading.
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     // Only the PropertyTests target uses it.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -54,7 +58,15 @@ let package = Package(
       name: "Reporting", dependencies: ["Planning", "HolidayCalendars"], swiftSettings: strict),
     .target(
       name: "ModelRegistry", dependencies: ["Modeling", "TimeSeries"], swiftSettings: strict),
-    .target(name: "PrometheusSource", dependencies: ["TimeSeries"], swiftSettings: strict),
+    .target(
+      name: "PrometheusSource",
+      dependencies: [
+        "TimeSeries", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      swiftSettings: strict),
     .target(
       name: "SurgecastCLI",
       dependencies: [

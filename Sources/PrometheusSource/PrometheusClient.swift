@@ -1,9 +1,6 @@
 import Foundation
 import TimeSeries
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// Reads series from Prometheus's range-query API.
 public struct PrometheusClient: Sendable {
@@ -112,13 +109,16 @@ public struct PrometheusClient: Sendable {
     return (Int(offset / query.step), value)
   }
 
+  /// The form-encoded POST to `/api/v1/query_range` for one piece of a query.
+  private struct Request {
+    static let contentType = "application/x-www-form-urlencoded"
+    var url: URL
+    var body: Data
+  }
+
   /// The POST to `/api/v1/query_range` for one piece of a query.
-  private func request(for query: PrometheusQuery) -> URLRequest {
-    var request = URLRequest(url: query.endpoint, timeoutInterval: timeout)
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-    request.httpBody = query.formBody
-    return request
+  private func request(for query: PrometheusQuery) -> Request {
+    Request(url: query.endpoint, body: query.formBody)
   }
 
   /// The matrix of one answer, or Prometheus's error.
@@ -148,38 +148,24 @@ public struct PrometheusClient: Sendable {
   }
 
   /// Sends one request without blocking a thread.
-  private func send(_ request: URLRequest, server: String) async throws -> Answer {
+  private func send(_ request: Request, server: String) async throws -> Answer {
     do {
-      let (data, response) = try await URLSession.shared.data(for: request)
-      return Answer(
-        data: data, status: (response as? HTTPURLResponse)?.statusCode ?? 0, server: server)
+      let answer = try await HTTPPost.send(
+        to: request.url, contentType: Request.contentType, body: request.body, timeout: timeout)
+      return Answer(data: answer.body, status: answer.status, server: server)
     } catch {
-      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
+      throw PrometheusError.unreachable(server: server, reason: HTTPPost.reason(error))
     }
   }
 
   /// Sends one request and waits for the body and HTTP status.
-  private func send(_ request: URLRequest, server: String) throws -> Answer {
-    /// Written by the completion handler before it signals, read after the wait: the
-    /// semaphore orders the two, so no lock is needed.
-    final class Outcome: @unchecked Sendable {
-      var data = Data()
-      var status = 0
-      var error: (any Error)?
+  private func send(_ request: Request, server: String) throws -> Answer {
+    do {
+      let answer = try HTTPPost.sendWaiting(
+        to: request.url, contentType: Request.contentType, body: request.body, timeout: timeout)
+      return Answer(data: answer.body, status: answer.status, server: server)
+    } catch {
+      throw PrometheusError.unreachable(server: server, reason: HTTPPost.reason(error))
     }
-    let outcome = Outcome()
-    let finished = DispatchSemaphore(value: 0)
-    let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      outcome.data = data ?? Data()
-      outcome.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      outcome.error = error
-      finished.signal()
-    }
-    task.resume()
-    finished.wait()
-    if let error = outcome.error {
-      throw PrometheusError.unreachable(server: server, reason: error.localizedDescription)
-    }
-    return Answer(data: outcome.data, status: outcome.status, server: server)
   }
 }

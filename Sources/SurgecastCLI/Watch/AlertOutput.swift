@@ -1,8 +1,6 @@
 import Foundation
+import PrometheusSource
 import SurgeDetection
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// Where alerts go: one line each on standard output (a JSON line, or a sentence), and
 /// optionally a JSON POST to a webhook.
@@ -53,19 +51,16 @@ struct AlertOutput: Sendable {
   func post(_ alert: SurgeAlert) async throws {
     guard let webhook else { return }
     let json = try Self.jsonLine(alert)
-    var request = URLRequest(url: webhook, timeoutInterval: 10)
-    request.httpMethod = "POST"
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(json.utf8)
     do {
-      let (_, response) = try await URLSession.shared.data(for: request)
-      if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
+      let answer = try await HTTPPost.send(
+        to: webhook, contentType: "application/json", body: Data(json.utf8), timeout: 10)
+      if !(200..<300).contains(answer.status) {
         StandardStreams.writeError(
-          "surgecast: warning: webhook \(webhook) answered \(http.statusCode)\n")
+          "surgecast: warning: webhook \(webhook) answered \(answer.status)\n")
       }
     } catch {
       StandardStreams.writeError(
-        "surgecast: warning: webhook \(webhook) failed: \(error.localizedDescription)\n")
+        "surgecast: warning: webhook \(webhook) failed: \(HTTPPost.reason(error))\n")
     }
   }
 }
