@@ -67,7 +67,8 @@ public enum HTTPPost {
   }
 
   /// A one-line reason for a failed exchange, in words: "Connection refused", "could not
-  /// resolve the host name", "timed out", rather than the error types' layouts.
+  /// resolve the host name", "timed out", "TLS handshake failed: …", rather than the error
+  /// types' layouts.
   public static func reason(_ error: any Error) -> String {
     let text: String
     switch error {
@@ -86,7 +87,16 @@ public enum HTTPPost {
     where client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout:
       text = "timed out (\(client))"
     default:
-      text = String(describing: error)
+      let description = String(describing: error)
+      // NIOSSL's handshake errors print BoringSSL's whole error stack; the verification
+      // failure is the one a user can act on (a private CA missing from the trust store).
+      if description.contains("CERTIFICATE_VERIFY_FAILED") {
+        text = "TLS handshake failed: the server's certificate is not trusted by this machine"
+      } else if description.hasPrefix("handshakeFailed") {
+        text = "TLS handshake failed: \(description)"
+      } else {
+        text = description
+      }
     }
     return text.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
