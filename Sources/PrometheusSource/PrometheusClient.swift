@@ -1,7 +1,6 @@
 import Foundation
 import TimeSeries
 
-
 /// Reads series from Prometheus's range-query API.
 public struct PrometheusClient: Sendable {
   /// Prometheus refuses a range query of more than 11,000 steps per series; requests stay at
