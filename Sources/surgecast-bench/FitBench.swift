@@ -138,21 +138,14 @@ func threadCPUSeconds() -> Double {
   return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// User + system CPU time of every child process waited for so far.
-private func childrenCPUSeconds() -> Double {
+/// User + system CPU time and minor page faults of every child process waited for so far.
+/// Page faults, unlike times, are a count that a loaded machine does not inflate, and a first
+/// touch of memory is a large part of a short process's cost.
+private func childrenUsage() -> (cpuSeconds: Double, pageFaults: Int) {
   var usage = rusage()
   getrusage(RUSAGE_CHILDREN.rawValue, &usage)
   func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
-
-/// Minor page faults of every child process waited for so far: unlike times, a count that a
-/// loaded machine does not inflate, and a first touch of memory is a large part of a short
-/// process's cost.
-private func childrenPageFaults() -> Int {
-  var usage = rusage()
-  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-  return usage.ru_minflt
+  return (seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_minflt)
 }
 
 /// Median wall time, CPU time and page faults of the `surgecast fit` executable built beside
@@ -175,12 +168,12 @@ private func wholeProcessSeconds(_ dataset: FitBenchDataset, repetitions: Int)
   for _ in 0..<repetitions {
     let clock = ContinuousClock()
     let start = clock.now
-    let cpuStart = childrenCPUSeconds()
-    let faultsStart = childrenPageFaults()
+    let usageStart = childrenUsage()
     guard let status = try? runProcess(binary, arguments), status == 0 else { return nil }
     times.append(milliseconds(clock.now - start) / 1e3)
-    cpuTimes.append(childrenCPUSeconds() - cpuStart)
-    faults.append(childrenPageFaults() - faultsStart)
+    let usageEnd = childrenUsage()
+    cpuTimes.append(usageEnd.cpuSeconds - usageStart.cpuSeconds)
+    faults.append(usageEnd.pageFaults - usageStart.pageFaults)
   }
   return (
     times.sorted()[times.count / 2], cpuTimes.sorted()[cpuTimes.count / 2],
