@@ -22,6 +22,9 @@ public enum PenaltyGroup: Sendable, Equatable, Hashable {
   /// A Fourier harmonic `k` of `order`: higher harmonics are shrunk harder, which is how the
   /// effective order is chosen from the data.
   case harmonic(k: Int, order: Int)
+  /// Harmonic `k` of `order` times yearly harmonic `j` (``SeasonalTerms/yearlyModulation``):
+  /// shrunk harder than the profile itself, and harder for faster yearly changes.
+  case modulatedHarmonic(k: Int, order: Int, j: Int)
   case holiday
   case pooledHoliday
   case promotion
@@ -63,6 +66,17 @@ extension FeatureLayout {
               .harmonic(k: k, order: s.order))
           add(ComponentName.seasonality(s.name), "fourier(\(tag), cos \(k))",
               .harmonic(k: k, order: s.order))
+        }
+        for j in 1...max(1, s.modulationOrder) where s.modulationOrder > 0 && s.order > 0 {
+          for wave in ["sin", "cos"] {
+            for k in 1...s.order {
+              for part in ["sin", "cos"] {
+                add(ComponentName.seasonality(s.name),
+                    "fourier(\(tag), \(part) \(k)) × yearly(\(wave) \(j))",
+                    .modulatedHarmonic(k: k, order: s.order, j: j))
+              }
+            }
+          }
         }
       }
     }

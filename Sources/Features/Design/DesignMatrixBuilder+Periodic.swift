@@ -12,8 +12,11 @@ extension DesignMatrixBuilder {
       + (layout.dayKindLevels ? 2 : 0)
     var width = 0
     for terms in layout.seasonalities {
-      guard terms.periodSeconds == 86_400 || terms.periodSeconds == 604_800 else { break }
-      width += terms.order * 2 * (terms.byDayKind ? DayKind.allCases.count : 1)
+      // A yearly modulation makes the columns depend on the date too: not periodic.
+      guard terms.periodSeconds == 86_400 || terms.periodSeconds == 604_800,
+        terms.modulationOrder == 0
+      else { break }
+      width += terms.width
     }
     let n = timeline.count
     guard width > 0, n > 0 else { return nil }

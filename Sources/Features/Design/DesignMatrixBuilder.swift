@@ -95,35 +95,57 @@ public struct DesignMatrixBuilder: Sendable {
     w.fill { i in kinds[i] == .sundayOrHoliday ? 1 : 0 }
   }
 
-  /// Sine and cosine of harmonics 1…K by angle addition: one `sin`/`cos` pair per row.
+  /// Sine and cosine of harmonics 1…K by angle addition: one `sin`/`cos` pair per row. With a
+  /// yearly modulation, the same values times each yearly harmonic's sine and cosine follow.
   private func fillFourier(
     _ w: inout ColumnWriter, _ terms: SeasonalTerms, _ timeline: LocalTimeline,
     _ kinds: [DayKind]
   ) {
     guard terms.order > 0 else { return }
     let n = timeline.count
-    let blocks = terms.byDayKind ? DayKind.allCases.count : 1
     let firstColumn = w.column
     let period = terms.periodSeconds
+    let order = terms.order
+    let modulation = terms.modulationOrder
+    var base = [Double](repeating: 0, count: 2 * order)
+    var waves = [Double](repeating: 0, count: 2 * modulation)
     for i in 0..<n {
       let phase = Self.phaseSeconds(terms.name, period, timeline, i)
-      let theta = 2 * Double.pi * phase / period
-      let s1 = sin(theta)
-      let c1 = cos(theta)
-      var sk = s1
-      var ck = c1
+      Self.harmonics(angle: 2 * Double.pi * phase / period, into: &base)
       let block = terms.byDayKind ? kinds[i].rawValue : 0
-      var column = firstColumn + block * 2 * terms.order
-      for _ in 1...terms.order {
-        w.set(row: i, column: column, sk)
-        w.set(row: i, column: column + 1, ck)
-        column += 2
-        let next = sk * c1 + ck * s1
-        ck = ck * c1 - sk * s1
-        sk = next
+      var column = firstColumn + block * terms.columnsPerDayKind
+      for value in base {
+        w.set(row: i, column: column, value)
+        column += 1
+      }
+      guard modulation > 0 else { continue }
+      let yearPhase = Self.phaseSeconds("yearly", SeasonalTerms.yearSeconds, timeline, i)
+      Self.harmonics(angle: 2 * Double.pi * yearPhase / SeasonalTerms.yearSeconds, into: &waves)
+      // Column order: every base column × sin θ, × cos θ, × sin 2θ, … (`waves` interleaves them).
+      for wave in waves {
+        for value in base {
+          w.set(row: i, column: column, value * wave)
+          column += 1
+        }
       }
     }
-    w.column = firstColumn + blocks * 2 * terms.order
+    w.column = firstColumn + terms.width
+  }
+
+  /// sin kθ, cos kθ for k = 1…values.count/2, interleaved, by angle addition.
+  @inline(__always) private static func harmonics(angle theta: Double, into values: inout [Double]) {
+    guard !values.isEmpty else { return }
+    let s1 = sin(theta)
+    let c1 = cos(theta)
+    var sk = s1
+    var ck = c1
+    for k in 0..<(values.count / 2) {
+      values[2 * k] = sk
+      values[2 * k + 1] = ck
+      let next = sk * c1 + ck * s1
+      ck = ck * c1 - sk * s1
+      sk = next
+    }
   }
 
   /// Position within the period on the local wall clock. Daily and weekly phases come from the

@@ -54,13 +54,35 @@ public struct SeasonalTerms: Sendable, Codable, Equatable {
   public var order: Int
   /// One set of harmonics per kind of day (weekday, Saturday, Sunday/holiday).
   public var byDayKind: Bool
+  /// Harmonics 1…J of the year that modulate this profile, or nil: every harmonic column is
+  /// repeated multiplied by the sine and the cosine of each, so that the profile's shape — not
+  /// only the level — changes through the year (a sports site's week in the season is not its
+  /// week in summer). Absent from files that have none, which read as before.
+  public var yearlyModulation: Int?
 
-  public init(name: String, periodSeconds: Double, order: Int, byDayKind: Bool = false) {
+  public init(
+    name: String, periodSeconds: Double, order: Int, byDayKind: Bool = false,
+    yearlyModulation: Int? = nil
+  ) {
     self.name = name
     self.periodSeconds = periodSeconds
     self.order = order
     self.byDayKind = byDayKind
+    self.yearlyModulation = yearlyModulation.flatMap { $0 > 0 ? $0 : nil }
   }
+
+  /// The yearly harmonics modulating the profile (0 for none).
+  public var modulationOrder: Int { max(0, yearlyModulation ?? 0) }
+
+  /// Columns per kind of day: the harmonics, then the harmonics times the sine and the cosine
+  /// of each modulating yearly harmonic.
+  public var columnsPerDayKind: Int { order > 0 ? 2 * order * (1 + 2 * modulationOrder) : 0 }
+
+  /// Every column of the terms.
+  public var width: Int { columnsPerDayKind * (byDayKind ? DayKind.allCases.count : 1) }
+
+  /// The period of the modulating yearly wave (the mean Gregorian year).
+  public static let yearSeconds = 365.2425 * 86_400
 }
 
 /// Day-level holiday effects with a window of days before and after each occurrence.

@@ -7,7 +7,7 @@ import TimeSeries
 /// same data and spec give byte-identical files and an old file is never misread.
 public struct FittedModel: Sendable, Codable, Equatable {
   /// Version of this JSON layout; bump on any change that an older reader would misread.
-  public static let currentSchemaVersion = 2
+  public static let currentSchemaVersion = 3
 
   public var schemaVersion: Int
   /// Identifies the producer, e.g. `surgecast 0.1.0`.

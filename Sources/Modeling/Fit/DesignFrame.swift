@@ -130,13 +130,15 @@ final class DesignFrame: Sendable {
         SeasonalTerms(name: "daily", periodSeconds: 86_400, order: daily, byDayKind: byDayKind))
     }
     let weekly = resolution.weeklyOrder()
-    if weekly > 0 {
-      seasonalities.append(SeasonalTerms(name: "weekly", periodSeconds: 604_800, order: weekly))
-    }
     let yearly = resolution.yearlyOrder()
+    if weekly > 0 {
+      seasonalities.append(SeasonalTerms(
+        name: "weekly", periodSeconds: 604_800, order: weekly,
+        yearlyModulation: resolution.weeklyYearlyModulation(weekly: weekly, yearly: yearly)))
+    }
     if yearly > 0 {
       seasonalities.append(
-        SeasonalTerms(name: "yearly", periodSeconds: 365.2425 * 86_400, order: yearly))
+        SeasonalTerms(name: "yearly", periodSeconds: SeasonalTerms.yearSeconds, order: yearly))
     }
 
     let firstDay = timeline.count > 0 ? timeline.localDay(0) : 0

@@ -45,6 +45,17 @@ struct LayoutResolution {
     return 0
   }
 
+  /// Yearly harmonics modulating the weekly profile: 2 for daily data with two years or more
+  /// and both a weekly and a yearly seasonality, else none. Daily data see each weekday once a
+  /// week, so the weekly profile is all the within-week shape they have, and it often changes
+  /// with the season (on Peyton Manning's page views, game days matter only in the football
+  /// season). Two years are needed to tell such a change from a one-off.
+  func weeklyYearlyModulation(weekly: Int, yearly: Int) -> Int {
+    if let order = spec.weeklyYearlyModulation { return weekly > 0 ? max(0, order) : 0 }
+    guard !isSubDaily, hasCalendar, spanDays >= 730, weekly > 0, yearly > 0 else { return 0 }
+    return 2
+  }
+
   func dailyByDayKind() -> Bool {
     if let flag = spec.dailyByDayKind { return flag && isSubDaily }
     return isSubDaily && hasCalendar && spanDays >= 21

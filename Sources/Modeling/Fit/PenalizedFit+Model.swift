@@ -23,6 +23,8 @@ extension PenalizedFit {
       dailyOrder: layout.seasonalities.first { $0.name == "daily" }?.order ?? 0,
       weeklyOrder: layout.seasonalities.first { $0.name == "weekly" }?.order ?? 0,
       yearlyOrder: layout.seasonalities.first { $0.name == "yearly" }?.order ?? 0,
+      weeklyYearlyModulation:
+        layout.seasonalities.first { $0.name == "weekly" }?.modulationOrder ?? 0,
       dailyByDayKind: layout.dayKindLevels,
       slopeChanges: layout.trend.slopeChanges.count,
       levelShiftSpacingDays: spec.levelShiftSpacingDays ?? resolution.defaultLevelShiftSpacingDays,

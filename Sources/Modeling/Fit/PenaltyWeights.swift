@@ -14,6 +14,10 @@ enum PenaltyWeights {
     case .levelShift: 1
     case .harmonic(let k, let order):
       0.05 + Double(k * k) / Double(max(1, order * order))
+    case .modulatedHarmonic(let k, let order, let j):
+      // A shape that changes faster through the year is less likely: j² on top of the
+      // harmonic's own weight.
+      Double(j * j) * weight(.harmonic(k: k, order: order))
     case .holiday: 0.3
     case .pooledHoliday: 0.05
     case .promotion: 0.05

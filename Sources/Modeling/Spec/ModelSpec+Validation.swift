@@ -17,6 +17,7 @@ extension ModelSpec {
       ("dailyOrder", \.dailyOrder, 0...150),
       ("weeklyOrder", \.weeklyOrder, 0...50),
       ("yearlyOrder", \.yearlyOrder, 0...50),
+      ("weeklyYearlyModulation", \.weeklyYearlyModulation, 0...10),
       ("slopeChanges", \.slopeChanges, 0...200),
       ("promotionBucketsBefore", \.promotionBucketsBefore, 0...48),
       ("promotionProfileBuckets", \.promotionProfileBuckets, 1...96),

@@ -17,6 +17,9 @@ public struct ModelSpec: Sendable, Codable, Equatable {
   public var dailyOrder: Int?
   public var weeklyOrder: Int?
   public var yearlyOrder: Int?
+  /// Yearly harmonics that modulate the weekly profile, so that its shape changes through the
+  /// year (0 = a fixed weekly shape; default 2 for daily data spanning two years or more).
+  public var weeklyYearlyModulation: Int?
   /// Daily profile conditioned on weekday/Saturday/Sunday-holiday (default: on when the data
   /// are sub-daily with a real calendar and span at least three weeks).
   public var dailyByDayKind: Bool?

@@ -8,6 +8,7 @@ public struct ResolvedSpec: Sendable, Codable, Equatable {
   public var dailyOrder: Int
   public var weeklyOrder: Int
   public var yearlyOrder: Int
+  public var weeklyYearlyModulation: Int
   public var dailyByDayKind: Bool
   public var slopeChanges: Int
   public var levelShiftSpacingDays: Double
@@ -39,6 +40,7 @@ public struct ResolvedSpec: Sendable, Codable, Equatable {
     spec.dailyOrder = dailyOrder
     spec.weeklyOrder = weeklyOrder
     spec.yearlyOrder = yearlyOrder
+    spec.weeklyYearlyModulation = weeklyYearlyModulation
     spec.dailyByDayKind = dailyByDayKind
     spec.slopeChanges = slopeChanges
     spec.levelShiftSpacingDays = levelShiftSpacingDays
