@@ -49,7 +49,9 @@ struct LayoutResolution {
   /// and both a weekly and a yearly seasonality, else none. Daily data see each weekday once a
   /// week, so the weekly profile is all the within-week shape they have, and it often changes
   /// with the season (on Peyton Manning's page views, game days matter only in the football
-  /// season). Two years are needed to tell such a change from a one-off.
+  /// season). Two years are needed to tell such a change from a one-off. Not for sub-daily
+  /// data: their week is carried mostly by the day-kind daily profiles, which this does not
+  /// modulate, and every column costs p² per row of a long hourly design.
   func weeklyYearlyModulation(weekly: Int, yearly: Int) -> Int {
     if let order = spec.weeklyYearlyModulation { return weekly > 0 ? max(0, order) : 0 }
     guard !isSubDaily, hasCalendar, spanDays >= 730, weekly > 0, yearly > 0 else { return 0 }
