@@ -106,4 +106,21 @@ import TimeSeries
       try ModelFile.decode(Data(text.utf8), file: "m.json")
     }
   }
+
+  /// A hand-edited seasonal order far beyond any fit's is refused by name, at once, rather
+  /// than listing a billion columns.
+  @Test func absurdSeasonalOrdersAreRefused() throws {
+    var edited = model
+    let weekly = try #require(edited.layout.seasonalities.firstIndex { $0.name == "weekly" })
+    edited.layout.seasonalities[weekly].yearlyModulation = 1_000_000_000
+    let text = String(decoding: try ModelFile.encode(edited), as: UTF8.self)
+    #expect(text.contains("\"yearlyModulation\" : 1000000000"))
+    do {
+      _ = try ModelFile.decode(Data(text.utf8), file: "m.json")
+      Issue.record("an absurd modulation order was accepted")
+    } catch let error as DataError {
+      #expect(error.description.contains("layout.seasonalities"), "\(error)")
+      #expect(error.description.contains("yearly modulation 1000000000"), "\(error)")
+    }
+  }
 }

@@ -57,7 +57,7 @@ public struct SeasonalTerms: Sendable, Codable, Equatable {
   /// Harmonics 1…J of the year that modulate this profile, or nil: every harmonic column is
   /// repeated multiplied by the sine and the cosine of each, so that the profile's shape — not
   /// only the level — changes through the year (a sports site's week in the season is not its
-  /// week in summer). Absent from files that have none, which read as before.
+  /// week in summer). Nil when there is none, so that other models' files do not change.
   public var yearlyModulation: Int?
 
   public init(

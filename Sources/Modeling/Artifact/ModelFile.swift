@@ -59,6 +59,16 @@ public enum ModelFile {
 
   /// Structural checks a well-formed JSON can still fail (hand-edited or truncated files).
   static func validate(_ model: FittedModel, file: String) throws {
+    // Checked before the columns are listed: a hand-edited order of a billion would otherwise
+    // ask for billions of column labels (or overflow the count) before any other check ran.
+    for terms in model.layout.seasonalities {
+      guard (0...150).contains(terms.order), (0...10).contains(terms.yearlyModulation ?? 0) else {
+        throw DataError(
+          file: file, field: "layout.seasonalities",
+          "\(terms.name): order \(terms.order), yearly modulation \(terms.yearlyModulation ?? 0) "
+            + "(at most 150 and 10)")
+      }
+    }
     let p = model.layout.columns.count
     guard model.coefficients.count == p, model.columnScales.count == p,
       model.columnLabels.count == p
