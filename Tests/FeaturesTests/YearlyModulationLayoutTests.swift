@@ -47,7 +47,7 @@ struct YearlyModulationLayoutTests {
     var worst = 0.0
     for i in 0..<Self.count {
       let t = Double(Self.start) + Double(i) * 86_400
-      let weekday = Double((i + 0) % 7)  // the grid starts on a Monday, weekly phase 0
+      let weekday = Double(i % 7)  // the grid starts on a Monday, weekly phase 0
       let year = SeasonalTerms.yearSeconds
       let yearPhase = t - (t / year).rounded(.down) * year
       var expected: [Double] = []
